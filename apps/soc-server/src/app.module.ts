@@ -1,0 +1,41 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AlertsController, AlertsModule } from '@soc/alerts';
+import { IngestController, IngestPipelineModule } from '@soc/ingest';
+import { MetricsController, ObservabilityModule } from '@soc/observability';
+import { LiveFeedModule } from '@soc/realtime';
+import { type Clock, type SocConfig, type SocLogger, systemClock } from '@soc/shared';
+import { DatabaseModule } from '@soc/storage';
+import { TransportModule } from '@soc/transport';
+import { MIGRATIONS } from '../../../migrations';
+import { CoreModule } from './core.module';
+import { HealthController } from './health/health.controller';
+
+export interface AppOptions {
+  config: SocConfig;
+  /** The database actually used: `DATABASE_URL`, or the embedded server started by `main`. */
+  databaseUrl: string;
+  logger: SocLogger;
+  clock?: Clock;
+}
+
+/** Composes the modules this node's roles need (`SOC_ROLES`: api, ingest, scheduler). */
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, logger, clock = systemClock }: AppOptions): DynamicModule {
+    const imports: Array<DynamicModule | Type> = [
+      CoreModule.forRoot(config, logger, clock),
+      ObservabilityModule,
+      DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.database.poolSize, entities: [], migrations: MIGRATIONS }),
+      TransportModule.forRoot(),
+    ];
+    const controllers: Type[] = [HealthController, MetricsController];
+    if (config.roles.has('ingest')) imports.push(IngestPipelineModule);
+    if (config.roles.has('api')) {
+      imports.push(AlertsModule, LiveFeedModule);
+      controllers.push(AlertsController, IngestController);
+    }
+    if (config.roles.has('scheduler')) imports.push(ScheduleModule.forRoot());
+    return { module: AppModule, imports, controllers };
+  }
+}

@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class AlertEntitiesView {
+  @ApiPropertyOptional() sourceIp?: string;
+  @ApiPropertyOptional({ type: [String] }) userNames?: string[];
+  @ApiPropertyOptional({ type: [String] }) hostNames?: string[];
+}
+
+/** An alert as the API and the live feed show it. */
+export class AlertView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'soc.ssh.brute_force' }) ruleId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ['low', 'medium', 'high', 'critical'] }) severity!: string;
+  @ApiProperty({ example: 'new' }) status!: string;
+  @ApiProperty({ description: 'Same rule + entity + burst; repeated matches update this alert' }) fingerprint!: string;
+  @ApiPropertyOptional() sourceIp?: string;
+  @ApiProperty({ format: 'date-time', description: 'Event time of the first contributing event' }) firstSeen!: string;
+  @ApiProperty({ format: 'date-time', description: 'Event time of the last contributing event' }) lastSeen!: string;
+  @ApiProperty() eventCount!: number;
+  @ApiProperty({ type: [String], description: 'Contributing event ids (capped; eventCount is exact)' }) eventIds!: string[];
+  @ApiProperty({ type: [String], example: ['attack.credential_access', 'attack.t1110.001'] }) tags!: string[];
+  @ApiProperty() entities!: AlertEntitiesView;
+  @ApiProperty({ description: 'Why the rule fired' }) explanation!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class AlertPage {
+  @ApiProperty({ type: [AlertView] }) items!: AlertView[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page' }) nextCursor!: string | null;
+}
+
+/** An alert written by a batch, and whether that batch created it or extended it. */
+export interface AlertChange {
+  change: 'created' | 'updated';
+  alert: AlertView;
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AlertFinding } from '@soc/detection';
+import { managerOf, Tx } from '@soc/storage';
+import { AlertChange, AlertPage, AlertView } from './alert.view';
+import { AlertCursor, decodeCursor, encodeCursor } from './alert-cursor';
+
+interface AlertRow {
+  id: string;
+  fingerprint: string;
+  rule_id: string;
+  title: string;
+  severity: string;
+  status: string;
+  source_ip: string | null;
+  first_seen: Date;
+  last_seen: Date;
+  event_count: number;
+  event_ids: string[];
+  details: { tags: string[]; entities: AlertView['entities']; explanation: string };
+  created_at: Date;
+  updated_at: Date;
+  inserted?: boolean;
+}
+
+@Injectable()
+export class AlertsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Writes findings by fingerprint: a new fingerprint inserts, a known one updates the open alert.
+   * Whether it was created is read from the database (`xmax = 0`), not trusted from the finding.
+   */
+  async applyFindings(tx: Tx, findings: readonly AlertFinding[]): Promise<AlertChange[]> {
+    const manager = managerOf(tx);
+    const changes: AlertChange[] = [];
+    for (const f of findings) {
+      const rows: AlertRow[] = await manager.query(
+        `INSERT INTO alerts (fingerprint, rule_id, title, severity, source_ip, first_seen, last_seen, event_count, event_ids, details)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10)
+         ON CONFLICT (fingerprint) DO UPDATE SET
+           first_seen = LEAST(alerts.first_seen, EXCLUDED.first_seen),
+           last_seen = GREATEST(alerts.last_seen, EXCLUDED.last_seen),
+           event_count = EXCLUDED.event_count,
+           event_ids = EXCLUDED.event_ids,
+           details = EXCLUDED.details,
+           updated_at = now()
+         RETURNING *, (xmax = 0) AS inserted`,
+        [
+          f.fingerprint,
+          f.ruleId,
+          f.title,
+          f.severity,
+          f.entities.sourceIp ?? null,
+          f.firstSeen,
+          f.lastSeen,
+          f.eventCount,
+          f.eventIds,
+          JSON.stringify({ tags: f.tags, entities: f.entities, explanation: f.explanation }),
+        ],
+      );
+      const row = rows[0]!;
+      changes.push({ change: row.inserted ? 'created' : 'updated', alert: toView(row) });
+    }
+    return changes;
+  }
+
+  /** Newest first, keyset-paginated on (created_at, id) so pages stay stable while alerts arrive. */
+  async list(limit: number, cursor?: string): Promise<AlertPage> {
+    const after: AlertCursor | undefined = cursor === undefined ? undefined : decodeCursor(cursor);
+    const rows: AlertRow[] = await this.dataSource.query(
+      `SELECT * FROM alerts
+       WHERE $1::timestamptz IS NULL OR (created_at, id) < ($1::timestamptz, $2::uuid)
+       ORDER BY created_at DESC, id DESC
+       LIMIT $3`,
+      [after?.createdAt ?? null, after?.id ?? null, limit + 1],
+    );
+    const items = rows.slice(0, limit).map(toView);
+    const last = rows.length > limit ? rows[limit - 1]! : undefined;
+    return { items, nextCursor: last ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id }) : null };
+  }
+}
+
+function toView(row: AlertRow): AlertView {
+  return {
+    id: row.id,
+    ruleId: row.rule_id,
+    title: row.title,
+    severity: row.severity,
+    status: row.status,
+    fingerprint: row.fingerprint,
+    ...(row.source_ip ? { sourceIp: row.source_ip } : {}),
+    firstSeen: row.first_seen.toISOString(),
+    lastSeen: row.last_seen.toISOString(),
+    eventCount: row.event_count,
+    eventIds: row.event_ids,
+    tags: row.details.tags,
+    entities: row.details.entities,
+    explanation: row.details.explanation,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

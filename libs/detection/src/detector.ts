@@ -1,0 +1,38 @@
+import { SecurityEvent } from '@soc/parsers';
+import { AlertFinding, DetectableEvent } from './alert-finding';
+import { emptySshBruteForceState, SshBruteForceRule, SshBruteForceState } from './rules/ssh-brute-force.rule';
+
+/** Everything the built-in rules remember between batches; checkpointed with each batch. */
+export interface DetectionState {
+  sshBruteForce: SshBruteForceState;
+}
+
+export const emptyDetectionState = (): DetectionState => ({ sshBruteForce: emptySshBruteForceState() });
+
+export interface StoredEvent {
+  id: string;
+  event: SecurityEvent;
+}
+
+/** Runs the built-in rules over a batch of stored events. Pure: same events + same state ⇒ same findings. */
+export class Detector {
+  constructor(private readonly sshBruteForce = new SshBruteForceRule()) {}
+
+  evaluate(events: readonly StoredEvent[], state: DetectionState): AlertFinding[] {
+    const detectable = events.map(toDetectable);
+    return this.sshBruteForce.evaluate(detectable, state.sshBruteForce);
+  }
+}
+
+function toDetectable({ id, event }: StoredEvent): DetectableEvent {
+  return {
+    id,
+    timestampMs: Date.parse(event['@timestamp']),
+    action: event.event.action,
+    outcome: event.event.outcome,
+    sourceIp: event.source?.ip,
+    userName: event.user?.name,
+    hostName: event.host?.name,
+    count: event.event.count ?? 1,
+  };
+}

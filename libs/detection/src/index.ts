@@ -1,0 +1,3 @@
+export * from './alert-finding';
+export * from './detector';
+export * from './rules/ssh-brute-force.rule';

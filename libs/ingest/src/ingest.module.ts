@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AlertsModule } from '@soc/alerts';
+import { OutboxModule } from '@soc/realtime';
+import { CheckpointsRepository } from './checkpoints.repository';
+import { DeadLettersRepository } from './dead-letters.repository';
+import { EventsRepository } from './events.repository';
+import { IngestPipeline } from './ingest-pipeline.service';
+
+/** The ingest worker (`ingest` role): consumes the raw stream and runs the pipeline. */
+@Module({
+  imports: [AlertsModule, OutboxModule],
+  providers: [IngestPipeline, EventsRepository, DeadLettersRepository, CheckpointsRepository],
+  exports: [IngestPipeline, EventsRepository],
+})
+export class IngestPipelineModule {}

@@ -1,0 +1,3 @@
+export * from './metrics.controller';
+export * from './metrics.service';
+export * from './observability.module';

@@ -1,0 +1,5 @@
+export * from './parse-outcome';
+export * from './parse-raw';
+export * from './raw-envelope';
+export * from './security-event';
+export * from './time/zoned-time';

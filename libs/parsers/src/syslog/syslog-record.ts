@@ -1,0 +1,67 @@
+import { instantWithoutYear } from '../time/zoned-time';
+
+/** The header fields of a BSD (RFC 3164) or RFC 3339-stamped syslog line, and its message. */
+export interface SyslogRecord {
+  timestamp: Date;
+  priority?: number;
+  host?: string;
+  app?: string;
+  pid?: number;
+  message: string;
+}
+
+export interface SyslogContext {
+  /** Zone for timestamps that carry none (the source's configured zone). */
+  timeZone: string;
+  receivedAt: Date;
+}
+
+const MONTHS: Record<string, number> = {
+  Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12,
+};
+
+// <PRI>? then "Mmm dd hh:mm:ss" (day space-padded) or an RFC 3339 timestamp, then host and tag.
+const PRIORITY = /^<(\d{1,3})>/;
+const BSD_STAMP = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))? /;
+const RFC3339_STAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})) /;
+const HOST_AND_TAG = /^(\S+) ([^\s:[\]]{1,64})(?:\[(\d{1,10})\])?: ?(.*)$/s;
+
+export function parseSyslogLine(line: string, context: SyslogContext): SyslogRecord | undefined {
+  let rest = line;
+  let priority: number | undefined;
+  const pri = PRIORITY.exec(rest);
+  if (pri) {
+    priority = Number(pri[1]);
+    if (priority > 191) return undefined;
+    rest = rest.slice(pri[0].length);
+  }
+
+  let timestamp: Date | undefined;
+  const bsd = BSD_STAMP.exec(rest);
+  if (bsd) {
+    const month = MONTHS[bsd[1]!];
+    const day = Number(bsd[2]);
+    const [hour, minute, second] = [Number(bsd[3]), Number(bsd[4]), Number(bsd[5])];
+    if (!month || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+    const millisecond = bsd[6] ? Math.floor(Number(`0.${bsd[6]}`) * 1000) : 0;
+    timestamp = instantWithoutYear({ month, day, hour, minute, second, millisecond }, context.timeZone, context.receivedAt);
+    rest = rest.slice(bsd[0].length);
+  } else {
+    const iso = RFC3339_STAMP.exec(rest);
+    if (!iso) return undefined;
+    timestamp = new Date(iso[1]!);
+    if (Number.isNaN(timestamp.getTime())) return undefined;
+    rest = rest.slice(iso[0].length);
+  }
+
+  const tagged = HOST_AND_TAG.exec(rest);
+  if (!tagged) return { timestamp, priority, message: rest };
+  return {
+    timestamp,
+    priority,
+    host: tagged[1],
+    app: tagged[2],
+    pid: tagged[3] === undefined ? undefined : Number(tagged[3]),
+    message: tagged[4]!,
+  };
+}

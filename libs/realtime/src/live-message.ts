@@ -1,0 +1,23 @@
+/** Types of messages on the live feed. Later issues add incident and SLA types. */
+export type LiveMessageType = 'alert.created' | 'alert.updated';
+
+/** What a WebSocket client receives: `seq` increases strictly across the deployment (outbox order). */
+export interface LiveMessage {
+  type: LiveMessageType;
+  seq: number;
+  ts: string;
+  data: unknown;
+}
+
+export interface OutboxEntry {
+  type: LiveMessageType;
+  payload: unknown;
+}
+
+/** Close codes we send, in the 4000-4999 range reserved for applications. */
+export const WsCloseCode = {
+  /** The client read too slowly and its send buffer passed the limit; reconnect and resume. */
+  SlowConsumer: 4001,
+  /** The client missed heartbeats. */
+  HeartbeatTimeout: 4002,
+} as const;

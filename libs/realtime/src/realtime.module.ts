@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { LiveFeedGateway } from './live-feed.gateway';
+import { OutboxRelay } from './outbox-relay.service';
+import { OutboxRepository } from './outbox.repository';
+
+/** The outbox writer, for any node that produces live messages. */
+@Module({ providers: [OutboxRepository], exports: [OutboxRepository] })
+export class OutboxModule {}
+
+/** The `/ws` live feed and its relay, for nodes with the `api` role. */
+@Module({ imports: [OutboxModule], providers: [LiveFeedGateway, OutboxRelay], exports: [LiveFeedGateway] })
+export class LiveFeedModule {}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { ErrorCode } from '../errors/error-code';
+import { SocError } from '../errors/soc-error';
+
+const ROLES = ['api', 'ingest', 'scheduler'] as const;
+export type ServerRole = (typeof ROLES)[number];
+
+const commaList = z
+  .string()
+  .transform((s) => s.split(',').map((part) => part.trim()).filter((part) => part.length > 0));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((s) => (s === undefined || s.trim() === '' ? undefined : s.trim()));
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The environment variables the SOC reads, and nothing else. Unknown variables are ignored. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  SOC_ROLES: commaList.pipe(z.array(z.enum(ROLES)).min(1)).default([...ROLES]),
+  SOC_DATA_DIR: z.string().min(1).default('./data'),
+  SOC_TIMEZONE: z.string().refine(isTimeZone, 'not an IANA time zone').default('Asia/Ho_Chi_Minh'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+  ),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
+  EMBEDDED_PG_PORT: port.default(54329),
+  KAFKA_BROKERS: optionalText.pipe(commaList.pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'host:port'))).optional()),
+  KAFKA_CLIENT_ID: z.string().min(1).default('soc-server'),
+  KAFKA_GROUP_ID: z.string().min(1).default('soc-ingest'),
+  KAFKA_TOPIC_RAW: z.string().regex(/^[A-Za-z0-9._-]{1,249}$/).default('soc.events.raw'),
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(3),
+  INGEST_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(5 * 1024 * 1024),
+  INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(2000),
+  WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  WS_HEARTBEAT_MS: z.coerce.number().int().min(100).default(30_000),
+});
+
+export interface SocConfig {
+  env: 'development' | 'production' | 'test';
+  http: { port: number; host: string };
+  roles: ReadonlySet<ServerRole>;
+  dataDir: string;
+  timeZone: string;
+  logLevel: string;
+  database: { url?: string; poolSize: number; embeddedPort: number };
+  kafka?: { brokers: string[]; clientId: string; groupId: string; rawTopic: string; partitions: number };
+  ingest: { maxBodyBytes: number; batchSize: number };
+  ws: { maxBufferedBytes: number; heartbeatMs: number };
+}
+
+/** Builds the one config object from the environment; throws `CONFIG_INVALID` naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): SocConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new SocError(ErrorCode.ConfigInvalid, `Invalid configuration: ${problems.join('; ')}`, { problems });
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    http: { port: e.PORT, host: e.HOST },
+    roles: new Set(e.SOC_ROLES),
+    dataDir: e.SOC_DATA_DIR,
+    timeZone: e.SOC_TIMEZONE,
+    logLevel: e.LOG_LEVEL,
+    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, embeddedPort: e.EMBEDDED_PG_PORT },
+    kafka: e.KAFKA_BROKERS
+      ? {
+          brokers: e.KAFKA_BROKERS,
+          clientId: e.KAFKA_CLIENT_ID,
+          groupId: e.KAFKA_GROUP_ID,
+          rawTopic: e.KAFKA_TOPIC_RAW,
+          partitions: e.KAFKA_TOPIC_PARTITIONS,
+        }
+      : undefined,
+    ingest: { maxBodyBytes: e.INGEST_MAX_BODY_BYTES, batchSize: e.INGEST_BATCH_SIZE },
+    ws: { maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES, heartbeatMs: e.WS_HEARTBEAT_MS },
+  };
+}
+
+/** Nest injection token for the `SocConfig` object. */
+export const SOC_CONFIG = Symbol('SOC_CONFIG');

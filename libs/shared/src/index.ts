@@ -1,0 +1,5 @@
+export * from './clock/clock';
+export * from './config/soc-config';
+export * from './errors/error-code';
+export * from './errors/soc-error';
+export * from './logging/logger';

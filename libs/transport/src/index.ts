@@ -1,0 +1,4 @@
+export * from './event-transport';
+export * from './in-process.transport';
+export * from './kafka.transport';
+export * from './transport.module';

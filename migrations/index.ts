@@ -1,0 +1,4 @@
+import { InitialSchema1764518400000 } from './1764518400000-InitialSchema';
+
+/** Every migration, oldest first. Landed migrations are never edited; add a new one instead. */
+export const MIGRATIONS = [InitialSchema1764518400000];

@@ -1,0 +1,49 @@
+import { WebSocket } from 'ws';
+
+export interface FeedMessage {
+  type: string;
+  seq?: number;
+  ts?: string;
+  data: Record<string, unknown>;
+}
+
+/** A `/ws` client that records every message and lets a test wait for one. */
+export class LiveFeedClient {
+  readonly messages: FeedMessage[] = [];
+  private waiters: Array<() => void> = [];
+
+  private constructor(readonly socket: WebSocket) {
+    socket.on('message', (raw) => {
+      this.messages.push(JSON.parse(raw.toString()) as FeedMessage);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+  }
+
+  /** Connects and waits for the server's hello, so the client is registered before the test goes on. */
+  static async connect(url: string): Promise<LiveFeedClient> {
+    const client = new LiveFeedClient(new WebSocket(url));
+    await client.waitFor((m) => m.type === 'hello');
+    return client;
+  }
+
+  async waitFor(match: (m: FeedMessage) => boolean, timeoutMs = 20_000): Promise<FeedMessage> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.messages.find(match);
+      if (found) return found;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`no matching live message within ${timeoutMs} ms; got ${JSON.stringify(this.messages.map((m) => m.type))}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
