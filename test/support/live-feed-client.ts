@@ -14,7 +14,7 @@ export class LiveFeedClient {
 
   private constructor(readonly socket: WebSocket) {
     socket.on('message', (raw) => {
-      this.messages.push(JSON.parse(raw.toString()) as FeedMessage);
+      this.messages.push(JSON.parse((raw as Buffer).toString('utf8')) as FeedMessage);
       for (const wake of this.waiters.splice(0)) wake();
     });
   }

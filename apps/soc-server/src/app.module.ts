@@ -26,7 +26,7 @@ export class AppModule {
     const imports: Array<DynamicModule | Type> = [
       CoreModule.forRoot(config, logger, clock),
       ObservabilityModule,
-      DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.database.poolSize, entities: [], migrations: MIGRATIONS }),
+      DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.database.poolSize, entities: [], migrations: MIGRATIONS, logger }),
       TransportModule.forRoot(),
     ];
     const controllers: Type[] = [HealthController, MetricsController];

@@ -74,7 +74,7 @@ describe('SshBruteForceRule (5 failures from one IP within 60 s, event time)', (
   it('survives a JSON checkpoint in the middle of a window', () => {
     const state = emptySshBruteForceState();
     rule.evaluate([0, 10, 20].map((s) => failure(s)), state);
-    const restored = JSON.parse(JSON.stringify(state));
+    const restored = JSON.parse(JSON.stringify(state)) as typeof state;
     expect(rule.evaluate([30, 40].map((s) => failure(s)), restored)[0]).toMatchObject({ change: 'created', eventCount: 5 });
   });
 

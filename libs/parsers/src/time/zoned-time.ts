@@ -41,7 +41,7 @@ export function zoneOffsetMs(zone: string, utcMs: number): number {
   for (const part of formatterFor(zone).formatToParts(new Date(hourBucket * HOUR_MS))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second);
   const offset = asUtc - hourBucket * HOUR_MS;
   if (offsetCache.size > 10_000) offsetCache.clear();
   offsetCache.set(key, offset);

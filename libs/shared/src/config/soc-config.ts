@@ -74,6 +74,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new SocError(ErrorCode.ConfigInvalid, `Invalid configuration: ${problems.join('; ')}`, { problems });
   }
   const e = parsed.data;
+  if (!e.KAFKA_BROKERS && e.SOC_ROLES.includes('api') && !e.SOC_ROLES.includes('ingest')) {
+    throw new SocError(
+      ErrorCode.ConfigInvalid,
+      'Invalid configuration: SOC_ROLES: without KAFKA_BROKERS the bus is in-process, so an api node must also have the ingest role',
+    );
+  }
   return {
     env: e.NODE_ENV,
     http: { port: e.PORT, host: e.HOST },

@@ -12,6 +12,14 @@ export class SocError extends Error {
   }
 }
 
+/** A one-line description of anything thrown, for messages; libraries sometimes reject with undefined. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  if (error === undefined || error === null) return 'no error detail (the process exited)';
+  return JSON.stringify(error) ?? 'unknown error';
+}
+
 export function assertUnreachable(value: never): never {
   throw new Error(`Unreachable value: ${JSON.stringify(value)}`);
 }

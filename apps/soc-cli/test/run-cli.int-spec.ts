@@ -1,0 +1,62 @@
+import { PassThrough, Readable } from 'node:stream';
+import { Client } from 'pg';
+import { runCli } from '../src/run-cli';
+import { TEST_ENV, withDatabase } from '../../../test/support/test-env';
+
+async function run(argv: string[], stdinText = '', env: Record<string, string> = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: string[] = [];
+  const err: string[] = [];
+  stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => err.push(chunk.toString()));
+  const code = await runCli(argv, { stdin: Readable.from([stdinText]), stdout, stderr, env });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+describe('soc-cli', () => {
+  it('parse: prints one normalized event per line and a summary with dead letters', async () => {
+    const input = 'Nov 30 16:40:01 web01 sshd[1]: Failed password for root from 203.0.113.5 port 22 ssh2\n\nnot syslog\n';
+    const result = await run(['parse', '--source', 'fw-01'], input);
+    expect(result.code).toBe(0);
+    const [event, dead] = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(event).toMatchObject({ event: { action: 'ssh_login', outcome: 'failure' }, source: { ip: '203.0.113.5' }, soc: { source_id: 'fw-01' } });
+    expect(dead).toEqual({ deadLetter: 'unrecognized format: not a syslog line', original: 'not syslog' });
+    expect(result.stderr).toBe('parse: 2 lines, parsed 1, dead letters 1\n');
+  });
+
+  it('rejects unknown commands and options with usage and exit code 2', async () => {
+    const unknown = await run(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    const badOption = await run(['parse', '--bogus']);
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toContain('Usage: parse');
+    expect((await run(['help'])).stdout).toContain('migrate');
+  });
+
+  it('migrate: applies the migrations to an empty database once, then reports it up to date', async () => {
+    const server = process.env[TEST_ENV.pgServerUrl]!;
+    const name = `soc_test_cli_${process.pid}`;
+    const admin = new Client({ connectionString: withDatabase(server, 'postgres') });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const env = { DATABASE_URL: withDatabase(server, name) };
+      const first = await run(['migrate'], '', env);
+      expect(first).toMatchObject({ code: 0, stderr: '' });
+      expect(first.stdout).toContain('applied InitialSchema1764518400000');
+      expect((await run(['migrate'], '', env)).stdout).toContain('schema up to date');
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+
+  it('fails with a one-line coded message on bad configuration', async () => {
+    const result = await run(['migrate'], '', { DATABASE_URL: 'mysql://nope' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^soc-cli migrate: CONFIG_INVALID: .*DATABASE_URL/);
+  });
+});

@@ -1,0 +1,97 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventually } from '../support/eventually';
+import { freePort } from '../support/free-port';
+import { LiveFeedClient } from '../support/live-feed-client';
+import { failedSshLines } from '../support/ssh-lines';
+
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * The README's first command as a newcomer runs it: the built server with no DATABASE_URL and no
+ * KAFKA_BROKERS starts its own PostgreSQL under the data folder and the in-process bus, keeps the
+ * data across a stop and start, and shuts down cleanly on SIGTERM.
+ */
+describe('the server on the embedded default (real process, own PostgreSQL)', () => {
+  const dataDir = join(ROOT, 'data', `test-embedded-${process.pid}`);
+  let port: number;
+  let pgPort: number;
+  let server: ChildProcess | undefined;
+  let output = '';
+
+  beforeAll(async () => {
+    const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+    [port, pgPort] = [await freePort(), await freePort()];
+  });
+  afterAll(() => {
+    server?.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const start = async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, SOC_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn' };
+    delete env.DATABASE_URL;
+    delete env.KAFKA_BROKERS;
+    server = spawn(process.execPath, ['dist/apps/soc-server/src/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await eventually(
+      async () => {
+        if (server!.exitCode !== null) throw new Error(`server exited with ${server!.exitCode}: ${output}`);
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`).catch(() => undefined);
+        return res?.status === 200 ? ((await res.json()) as { status: string; transport: { kind: string } }) : undefined;
+      },
+      'health ok',
+      60_000,
+    ).then((health) => expect(health).toMatchObject({ status: 'ok', transport: { kind: 'in-process' } }));
+  };
+
+  const stop = async () => {
+    const exited = new Promise<number | null>((resolve) => server!.once('exit', (code) => resolve(code)));
+    server!.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    server = undefined;
+  };
+
+  const alerts = async () =>
+    ((await (await fetch(`http://127.0.0.1:${port}/api/v1/alerts`)).json()) as { items: Array<{ id: string; eventCount: number }> }).items;
+
+  it('starts, turns six failed logins into an alert pushed on /ws, and keeps it across a restart', async () => {
+    await start();
+    expect(existsSync(join(dataDir, 'postgres', 'pgdata', 'PG_VERSION'))).toBe(true);
+    const feed = await LiveFeedClient.connect(`ws://127.0.0.1:${port}/ws`);
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/ingest`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', 'X-Source-Id': 'newcomer' },
+      body: failedSshLines('203.0.113.66', 6).join('\n'),
+    });
+    expect(res.status).toBe(202);
+    const pushed = await feed.waitFor((m) => m.type === 'alert.created');
+    feed.close();
+    const before = await alerts();
+    expect(before).toEqual([expect.objectContaining({ id: pushed.data.id, eventCount: 6 })]);
+
+    await stop();
+    // A clean stop also stops PostgreSQL: no pid file is left behind.
+    expect(existsSync(join(dataDir, 'postgres', 'pgdata', 'postmaster.pid'))).toBe(false);
+
+    await start();
+    expect(await alerts()).toEqual(before);
+    await stop();
+  });
+
+  it('recovers when the previous server was SIGKILLed and left its PostgreSQL running', async () => {
+    await start();
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server!.kill('SIGKILL');
+    await exited;
+    server = undefined;
+    expect(existsSync(join(dataDir, 'postgres', 'pgdata', 'postmaster.pid'))).toBe(true);
+
+    await start();
+    expect((await alerts()).length).toBe(1);
+    await stop();
+  });
+});
