@@ -24,7 +24,10 @@ async function main(): Promise<void> {
     'starting SOC server',
   );
 
-  const app = await createSocApp({ config, databaseUrl, logger });
+  const app = await createSocApp({ config, databaseUrl, logger }).catch(async (error: unknown) => {
+    await embedded?.stop();
+    throw error;
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

