@@ -1,15 +1,22 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { AlertsRepository } from '@soc/alerts';
-import { DetectionState, Detector, emptyDetectionState } from '@soc/detection';
+import { AlertChange, AlertsRepository } from '@soc/alerts';
+import { DetectionState, Detector, emptyDetectionState, StoredEvent } from '@soc/detection';
 import { MetricsService } from '@soc/observability';
 import { OutboxRepository } from '@soc/realtime';
 import { SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
 import { TransactionRunner, Tx } from '@soc/storage';
 import { BatchConsumer, EVENT_TRANSPORT, type EventTransport, StreamBatch, StreamMessage } from '@soc/transport';
 import { CheckpointsRepository } from './checkpoints.repository';
-import { DeadLettersRepository } from './dead-letters.repository';
+import { DeadLetter, DeadLettersRepository } from './dead-letters.repository';
 import { EventsRepository } from './events.repository';
 import { prepareBatch } from './prepare-batch';
+
+interface BatchOutcome {
+  fresh: StreamMessage[];
+  events: StoredEvent[];
+  deadLetters: DeadLetter[];
+  changes: AlertChange[];
+}
 
 /** Detection state as of a committed checkpoint version, so an unchanged row need not be re-read. */
 interface CachedState {
@@ -50,7 +57,8 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
 
   async handleBatch(batch: StreamBatch): Promise<void> {
     try {
-      await this.transactions.run((tx) => this.process(tx, batch));
+      const outcome = await this.transactions.run((tx) => this.process(tx, batch));
+      this.count(batch, outcome);
     } catch (error) {
       // The state may have been changed by a batch that did not commit: forget it, re-read next time.
       this.stateCache.delete(batch.stream);
@@ -60,11 +68,10 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
     }
   }
 
-  private async process(tx: Tx, batch: StreamBatch): Promise<void> {
+  private async process(tx: Tx, batch: StreamBatch): Promise<BatchOutcome> {
     const head = await this.checkpoints.lock(tx, batch.stream);
     const fresh = unseen(batch, head.nextOffset);
-    this.metrics.eventsSkippedAsDuplicates.inc(batch.messages.length - fresh.length);
-    if (fresh.length === 0) return;
+    if (fresh.length === 0) return { fresh, events: [], deadLetters: [], changes: [] };
 
     const state = await this.stateAt(tx, batch.stream, head.version);
     const { events, deadLetters } = prepareBatch(fresh, batch.stream, this.config.timeZone);
@@ -77,7 +84,12 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
     const nextOffset = batch.durableOffsets ? (BigInt(fresh[fresh.length - 1]!.offset!) + 1n).toString() : undefined;
     const version = await this.checkpoints.save(tx, batch.stream, nextOffset, state);
     this.stateCache.set(batch.stream, { version, state });
+    return { fresh, events, deadLetters, changes };
+  }
 
+  /** Counted only once the batch committed, so a retried batch is not counted twice. */
+  private count(batch: StreamBatch, { fresh, events, deadLetters, changes }: BatchOutcome): void {
+    this.metrics.eventsSkippedAsDuplicates.inc(batch.messages.length - fresh.length);
     for (const { envelope } of fresh) this.metrics.eventsReceived.inc({ transport: envelope.transport });
     for (const { event } of events) this.metrics.eventsParsed.inc({ dataset: event.event.dataset ?? 'unknown' });
     for (const letter of deadLetters) this.metrics.eventsDeadLettered.inc({ source_id: letter.sourceId });
