@@ -28,41 +28,41 @@ export class AlertsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Writes findings by fingerprint: a new fingerprint inserts, a known one updates the open alert.
-   * Whether it was created is read from the database (`xmax = 0`), not trusted from the finding.
+   * Writes a batch's findings by fingerprint in one statement: a new fingerprint inserts, a known one
+   * updates the open alert. Rows are locked in fingerprint order, so concurrent batches cannot deadlock.
+   * Whether a row was created is read from the database (`xmax = 0`), not trusted from the finding.
    */
   async applyFindings(tx: Tx, findings: readonly AlertFinding[]): Promise<AlertChange[]> {
-    const manager = managerOf(tx);
-    const changes: AlertChange[] = [];
-    for (const f of findings) {
-      const rows: AlertRow[] = await manager.query(
-        `INSERT INTO alerts (fingerprint, rule_id, title, severity, source_ip, first_seen, last_seen, event_count, event_ids, details)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10)
-         ON CONFLICT (fingerprint) DO UPDATE SET
-           first_seen = LEAST(alerts.first_seen, EXCLUDED.first_seen),
-           last_seen = GREATEST(alerts.last_seen, EXCLUDED.last_seen),
-           event_count = EXCLUDED.event_count,
-           event_ids = EXCLUDED.event_ids,
-           details = EXCLUDED.details,
-           updated_at = now()
-         RETURNING *, (xmax = 0) AS inserted`,
-        [
-          f.fingerprint,
-          f.ruleId,
-          f.title,
-          f.severity,
-          f.entities.sourceIp ?? null,
-          f.firstSeen,
-          f.lastSeen,
-          f.eventCount,
-          f.eventIds,
-          JSON.stringify({ tags: f.tags, entities: f.entities, explanation: f.explanation }),
-        ],
-      );
-      const row = rows[0]!;
-      changes.push({ change: row.inserted ? 'created' : 'updated', alert: toView(row) });
-    }
-    return changes;
+    if (findings.length === 0) return [];
+    const records = findings.map((f) => ({
+      fingerprint: f.fingerprint,
+      rule_id: f.ruleId,
+      title: f.title,
+      severity: f.severity,
+      source_ip: f.entities.sourceIp ?? null,
+      first_seen: f.firstSeen,
+      last_seen: f.lastSeen,
+      event_count: f.eventCount,
+      event_ids: f.eventIds,
+      details: { tags: f.tags, entities: f.entities, explanation: f.explanation },
+    }));
+    const rows: AlertRow[] = await managerOf(tx).query(
+      `INSERT INTO alerts (fingerprint, rule_id, title, severity, source_ip, first_seen, last_seen, event_count, event_ids, details)
+       SELECT f.fingerprint, f.rule_id, f.title, f.severity, f.source_ip::inet, f.first_seen, f.last_seen, f.event_count, f.event_ids, f.details
+       FROM jsonb_to_recordset($1::jsonb) AS f(fingerprint text, rule_id text, title text, severity text, source_ip text,
+         first_seen timestamptz, last_seen timestamptz, event_count integer, event_ids uuid[], details jsonb)
+       ORDER BY f.fingerprint
+       ON CONFLICT (fingerprint) DO UPDATE SET
+         first_seen = LEAST(alerts.first_seen, EXCLUDED.first_seen),
+         last_seen = GREATEST(alerts.last_seen, EXCLUDED.last_seen),
+         event_count = EXCLUDED.event_count,
+         event_ids = EXCLUDED.event_ids,
+         details = EXCLUDED.details,
+         updated_at = now()
+       RETURNING *, (xmax = 0) AS inserted`,
+      [JSON.stringify(records)],
+    );
+    return rows.map((row) => ({ change: row.inserted ? 'created' : 'updated', alert: toView(row) }));
   }
 
   /** Newest first, keyset-paginated on (created_at, id) so pages stay stable while alerts arrive. */

@@ -18,9 +18,10 @@ export interface StoredEvent {
 export class Detector {
   constructor(private readonly sshBruteForce = new SshBruteForceRule()) {}
 
-  evaluate(events: readonly StoredEvent[], state: DetectionState): AlertFinding[] {
+  /** `scope`: the stream that owns `state` (see SshBruteForceRule.evaluate). */
+  evaluate(events: readonly StoredEvent[], state: DetectionState, scope: string): AlertFinding[] {
     const detectable = events.map(toDetectable);
-    return this.sshBruteForce.evaluate(detectable, state.sshBruteForce);
+    return this.sshBruteForce.evaluate(detectable, state.sshBruteForce, scope);
   }
 }
 

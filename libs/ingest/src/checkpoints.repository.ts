@@ -41,9 +41,12 @@ export class CheckpointsRepository {
 
   /** Stores the new position and detection state; returns the row's new version. */
   async save(tx: Tx, stream: string, nextOffset: string | undefined, state: DetectionState): Promise<string> {
+    // Wrapped in a CTE because TypeORM returns [rows, count] for a bare UPDATE but rows for a SELECT.
     const rows: Array<{ version: string }> = await managerOf(tx).query(
-      `UPDATE stream_checkpoints SET next_offset = $2, detection_state = $3, updated_at = now()
-       WHERE stream = $1 RETURNING xmin::text AS version`,
+      `WITH saved AS (
+         UPDATE stream_checkpoints SET next_offset = $2, detection_state = $3, updated_at = now()
+         WHERE stream = $1 RETURNING xmin::text AS version)
+       SELECT version FROM saved`,
       [stream, nextOffset ?? null, JSON.stringify(state)],
     );
     return rows[0]!.version;

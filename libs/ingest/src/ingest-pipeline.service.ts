@@ -78,7 +78,7 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
     await this.events.copy(tx, events);
     await this.deadLetters.insert(tx, deadLetters);
 
-    const changes = await this.alerts.applyFindings(tx, this.detector.evaluate(events, state));
+    const changes = await this.alerts.applyFindings(tx, this.detector.evaluate(events, state, batch.stream));
     await this.outbox.append(tx, changes.map((c) => ({ type: `alert.${c.change}` as const, payload: c.alert })));
 
     const nextOffset = batch.durableOffsets ? (BigInt(fresh[fresh.length - 1]!.offset!) + 1n).toString() : undefined;

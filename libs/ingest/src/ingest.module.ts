@@ -10,6 +10,6 @@ import { IngestPipeline } from './ingest-pipeline.service';
 @Module({
   imports: [AlertsModule, OutboxModule],
   providers: [IngestPipeline, EventsRepository, DeadLettersRepository, CheckpointsRepository],
-  exports: [IngestPipeline, EventsRepository],
+  exports: [IngestPipeline],
 })
 export class IngestPipelineModule {}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseRaw, RawEnvelope } from '@soc/parsers';
+import { corpusPath } from '../../../test/support/corpus';
 
 const ZONE = { timeZone: 'Asia/Ho_Chi_Minh' };
 const envelope = (payload: string, receivedAt = new Date('2026-11-30T09:00:00Z')): RawEnvelope => ({
@@ -85,7 +85,7 @@ describe('parseRaw: sshd over BSD syslog', () => {
 });
 
 describe('parseRaw over the loghub OpenSSH sample (../shared/corpus)', () => {
-  const file = join(__dirname, '../../../../shared/corpus/loghub/OpenSSH_2k.log');
+  const file = corpusPath('loghub', 'OpenSSH_2k.log');
   const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.length > 0);
   const outcomes = lines.map((line) => parseRaw(envelope(line, new Date('2026-12-20T00:00:00Z')), ZONE));
 

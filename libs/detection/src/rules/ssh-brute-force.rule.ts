@@ -66,11 +66,16 @@ export const SSH_BRUTE_FORCE_RULE = {
 export class SshBruteForceRule {
   constructor(private readonly options: SshBruteForceOptions = SSH_BRUTE_FORCE_DEFAULTS) {}
 
-  evaluate(events: readonly DetectableEvent[], state: SshBruteForceState): AlertFinding[] {
+  /**
+   * `scope` names the state's owner (the stream whose events built it) and is part of every fingerprint:
+   * two streams counting the same IP independently raise separate alerts instead of overwriting one.
+   * Joining them across streams is correlation's job (incidents), not this rule's.
+   */
+  evaluate(events: readonly DetectableEvent[], state: SshBruteForceState, scope: string): AlertFinding[] {
     const changed = new Map<string, AlertFinding>();
     for (const event of events) {
       if (event.action !== 'ssh_login' || event.outcome !== 'failure' || !event.sourceIp) continue;
-      const finding = this.apply(event, event.sourceIp, state);
+      const finding = this.apply(event, event.sourceIp, state, scope);
       if (!finding) continue;
       const earlier = changed.get(finding.fingerprint);
       // An alert created and extended within one batch is announced once, as created, with its final figures.
@@ -80,7 +85,7 @@ export class SshBruteForceRule {
     return [...changed.values()];
   }
 
-  private apply(event: DetectableEvent, ip: string, state: SshBruteForceState): AlertFinding | undefined {
+  private apply(event: DetectableEvent, ip: string, state: SshBruteForceState, scope: string): AlertFinding | undefined {
     const { windowMs, threshold } = this.options;
     const source = state.sources[ip] ?? this.track(ip, state);
     state.watermark = Math.max(state.watermark, event.timestampMs);
@@ -102,7 +107,7 @@ export class SshBruteForceRule {
 
     const first = inWindow[0]!;
     const alert: OpenAlert = {
-      fingerprint: `${SSH_BRUTE_FORCE_RULE.id}|${ip}|${first.ts}`,
+      fingerprint: `${SSH_BRUTE_FORCE_RULE.id}|${scope}|${ip}|${first.ts}`,
       firstSeen: first.ts,
       lastSeen: first.ts,
       eventCount: 0,

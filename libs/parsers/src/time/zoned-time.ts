@@ -10,8 +10,10 @@ export interface LocalDateTime {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, number>();
+/** Per zone: offset by UTC hour. Zones change offset on the hour, so an hour's offset is fixed. */
+const offsetsByZone = new Map<string, Map<number, number>>();
 const HOUR_MS = 3_600_000;
+const MAX_CACHED_HOURS = 100_000;
 
 function formatterFor(zone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(zone);
@@ -31,11 +33,15 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** Offset of `zone` from UTC at instant `utcMs`, in ms. Cached per zone and hour: zones change offset on the hour. */
+/** Offset of `zone` from UTC at instant `utcMs`, in ms (Intl is slow, so each zone-hour is computed once). */
 export function zoneOffsetMs(zone: string, utcMs: number): number {
   const hourBucket = Math.floor(utcMs / HOUR_MS);
-  const key = `${zone}|${hourBucket}`;
-  const cached = offsetCache.get(key);
+  let offsets = offsetsByZone.get(zone);
+  if (!offsets) {
+    offsets = new Map();
+    offsetsByZone.set(zone, offsets);
+  }
+  const cached = offsets.get(hourBucket);
   if (cached !== undefined) return cached;
   const parts: Record<string, number> = {};
   for (const part of formatterFor(zone).formatToParts(new Date(hourBucket * HOUR_MS))) {
@@ -43,8 +49,8 @@ export function zoneOffsetMs(zone: string, utcMs: number): number {
   }
   const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second);
   const offset = asUtc - hourBucket * HOUR_MS;
-  if (offsetCache.size > 10_000) offsetCache.clear();
-  offsetCache.set(key, offset);
+  if (offsets.size >= MAX_CACHED_HOURS) offsets.clear();
+  offsets.set(hourBucket, offset);
   return offset;
 }
 
@@ -61,13 +67,17 @@ export function localToInstant(local: LocalDateTime, zone: string): Date {
  * received, so a "Dec 31" line received on 1 January lands in the old year.
  */
 export function instantWithoutYear(local: Omit<LocalDateTime, 'year'>, zone: string, receivedAt: Date): Date {
-  const receivedYear = new Date(receivedAt.getTime() + zoneOffsetMs(zone, receivedAt.getTime())).getUTCFullYear();
-  let best: Date | undefined;
-  for (const year of [receivedYear - 1, receivedYear, receivedYear + 1]) {
+  const received = receivedAt.getTime();
+  const receivedYear = new Date(received + zoneOffsetMs(zone, received)).getUTCFullYear();
+  const sameYear = localToInstant({ ...local, year: receivedYear }, zone);
+  // Almost every line is within days of its arrival; only near New Year can another year be closer.
+  if (Math.abs(sameYear.getTime() - received) <= HALF_YEAR_MS) return sameYear;
+  let best = sameYear;
+  for (const year of [receivedYear - 1, receivedYear + 1]) {
     const candidate = localToInstant({ ...local, year }, zone);
-    if (!best || Math.abs(candidate.getTime() - receivedAt.getTime()) < Math.abs(best.getTime() - receivedAt.getTime())) {
-      best = candidate;
-    }
+    if (Math.abs(candidate.getTime() - received) < Math.abs(best.getTime() - received)) best = candidate;
   }
-  return best!;
+  return best;
 }
+
+const HALF_YEAR_MS = 183 * 24 * HOUR_MS;
