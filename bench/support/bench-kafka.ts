@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Admin, Kafka, logLevel } from 'kafkajs';
+import { probeKafka } from '@soc/transport';
 import { Cleanup } from './cleanup';
 import type { RawRecord } from './ssh-workload';
 
@@ -38,19 +39,6 @@ export async function findKafka(root: string, cleanup: Cleanup): Promise<KafkaSi
   const problem = await probeKafka(local);
   if (problem) throw new Error(`started the local broker but ${local[0]} does not answer: ${problem}`);
   return { brokers: local, origin: 'started by the bench (deploy/kafka/start.sh), stopped at the end' };
-}
-
-async function probeKafka(brokers: string[]): Promise<string | undefined> {
-  const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING, retry: { retries: 1, initialRetryTime: 100 }, connectionTimeout: 2000 }).admin();
-  try {
-    await admin.connect();
-    await admin.describeCluster();
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-  }
 }
 
 export const benchKafka = (brokers: string[], clientId: string): Kafka => new Kafka({ clientId, brokers, logLevel: logLevel.ERROR });

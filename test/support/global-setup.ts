@@ -1,11 +1,11 @@
 import './register-aliases';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createLogger } from '@soc/shared';
 import { dataSourceOptions, EmbeddedPostgresServer } from '@soc/storage';
+import { probeKafka } from '@soc/transport';
 import { MIGRATIONS } from '../../migrations';
 import { TEMPLATE_DATABASE, TEST_ENV, withDatabase } from './test-env';
 
@@ -72,12 +72,12 @@ async function migrateTemplate(serverUrl: string): Promise<void> {
 async function findKafka(): Promise<{ brokers?: string; skipReason: string }> {
   const configured = process.env.KAFKA_BROKERS;
   if (configured) {
-    const problem = await probeKafka(configured);
+    const problem = await probeKafka(configured.split(','));
     return problem ? { skipReason: `KAFKA_BROKERS=${configured} is not reachable: ${problem}` } : { brokers: configured, skipReason: '' };
   }
   const local = `127.0.0.1:${process.env.KAFKA_PORT ?? '9092'}`;
   // A broker already running (e.g. from `npm run kafka:start`) is used and left running.
-  if ((await probeKafka(local)) === undefined) return { brokers: local, skipReason: '' };
+  if ((await probeKafka([local])) === undefined) return { brokers: local, skipReason: '' };
   const missing = ['java', 'mvn'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
   if (missing.length > 0) return { skipReason: `KAFKA_BROKERS is not set and ${missing.join(', ')} not found to start deploy/kafka` };
   const started = spawnSync(join(ROOT, 'deploy', 'kafka', 'start.sh'), { encoding: 'utf8', timeout: 180_000 });
@@ -85,19 +85,6 @@ async function findKafka(): Promise<{ brokers?: string; skipReason: string }> {
     return { skipReason: `deploy/kafka/start.sh failed: ${(started.stderr || started.stdout).trim().split('\n').slice(-5).join(' | ')}` };
   }
   state.socTestKafkaStarted = true;
-  const problem = await probeKafka(local);
+  const problem = await probeKafka([local]);
   return problem ? { skipReason: `local broker started but not reachable: ${problem}` } : { brokers: local, skipReason: '' };
-}
-
-async function probeKafka(brokers: string): Promise<string | undefined> {
-  const admin = new Kafka({ brokers: brokers.split(','), logLevel: logLevel.NOTHING, retry: { retries: 1, initialRetryTime: 100 }, connectionTimeout: 2000 }).admin();
-  try {
-    await admin.connect();
-    await admin.describeCluster();
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-  }
 }
