@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
@@ -31,7 +31,7 @@ describe('the server on the embedded default (real process, own PostgreSQL)', ()
   });
 
   const start = async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, SOC_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', SOC_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
     delete env.KAFKA_BROKERS;
     server = spawn(process.execPath, ['dist/apps/soc-server/src/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -55,16 +55,31 @@ describe('the server on the embedded default (real process, own PostgreSQL)', ()
     server = undefined;
   };
 
+  /** The first start printed and saved generated credentials; a newcomer reads them from the file. */
+  const credentials = () =>
+    JSON.parse(readFileSync(join(dataDir, 'bootstrap-credentials.json'), 'utf8')) as { adminPassword: string; ingestKey: string };
+  const token = async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: credentials().adminPassword }),
+    });
+    return ((await res.json()) as { accessToken: string }).accessToken;
+  };
   const alerts = async () =>
-    ((await (await fetch(`http://127.0.0.1:${port}/api/v1/alerts`)).json()) as { items: Array<{ id: string; eventCount: number }> }).items;
+    ((await (await fetch(`http://127.0.0.1:${port}/api/v1/alerts`, { headers: { Authorization: `Bearer ${await token()}` } })).json()) as {
+      items: Array<{ id: string; eventCount: number }>;
+    }).items;
 
   it('starts, turns six failed logins into an alert pushed on /ws, and keeps it across a restart', async () => {
     await start();
     expect(existsSync(join(dataDir, 'postgres', 'pgdata', 'PG_VERSION'))).toBe(true);
-    const feed = await LiveFeedClient.connect(`ws://127.0.0.1:${port}/ws`);
+    expect(statSync(join(dataDir, 'bootstrap-credentials.json')).mode & 0o777).toBe(0o600);
+    expect(output).toContain(credentials().adminPassword);
+    const feed = await LiveFeedClient.connect(`ws://127.0.0.1:${port}/ws`, await token());
     const res = await fetch(`http://127.0.0.1:${port}/api/v1/ingest`, {
       method: 'POST',
-      headers: { 'Content-Type': 'text/plain', 'X-Source-Id': 'newcomer' },
+      headers: { 'Content-Type': 'text/plain', Authorization: `Bearer ${credentials().ingestKey}` },
       body: failedSshLines('203.0.113.66', 6).join('\n'),
     });
     expect(res.status).toBe(202);

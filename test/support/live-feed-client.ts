@@ -19,9 +19,9 @@ export class LiveFeedClient {
     });
   }
 
-  /** Connects and waits for the server's hello, so the client is registered before the test goes on. */
-  static async connect(url: string): Promise<LiveFeedClient> {
-    const client = new LiveFeedClient(new WebSocket(url));
+  /** Connects with an access token and waits for the server's hello, so the client is registered before the test goes on. */
+  static async connect(url: string, accessToken: string): Promise<LiveFeedClient> {
+    const client = new LiveFeedClient(new WebSocket(url, { headers: { Authorization: `Bearer ${accessToken}` } }));
     await client.waitFor((m) => m.type === 'hello');
     return client;
   }
@@ -45,5 +45,18 @@ export class LiveFeedClient {
 
   close(): void {
     this.socket.close();
+  }
+
+  /** Resolves with the HTTP status when the server refuses the upgrade. */
+  static refusal(url: string, headers: Record<string, string> = {}): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url, { headers });
+      socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+      socket.on('open', () => {
+        socket.close();
+        reject(new Error('the upgrade was accepted'));
+      });
+      socket.on('error', () => undefined);
+    });
   }
 }

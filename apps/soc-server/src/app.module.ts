@@ -1,13 +1,19 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AgenciesController, AgenciesModule } from '@soc/agencies';
 import { AlertsController, AlertsModule } from '@soc/alerts';
+import { AuditModule } from '@soc/audit';
+import { AuthController, AuthModule, UsersController } from '@soc/auth';
 import { IngestController, IngestPipelineModule } from '@soc/ingest';
 import { MetricsController, ObservabilityModule } from '@soc/observability';
 import { LiveFeedModule } from '@soc/realtime';
 import { type Clock, type SocConfig, type SocLogger, systemClock } from '@soc/shared';
+import { SourcesController, SourcesModule } from '@soc/sources';
 import { DatabaseModule } from '@soc/storage';
 import { TransportModule } from '@soc/transport';
 import { MIGRATIONS } from '../../../migrations';
+import { AuditController } from './audit/audit.controller';
+import { FirstStartService } from './bootstrap/first-start.service';
 import { CoreModule } from './core.module';
 import { HealthController } from './health/health.controller';
 
@@ -19,7 +25,11 @@ export interface AppOptions {
   clock?: Clock;
 }
 
-/** Composes the modules this node's roles need (`SOC_ROLES`: api, ingest, scheduler). */
+/**
+ * Composes the modules this node's roles need (`SOC_ROLES`: api, ingest, scheduler). Access control
+ * (the global guard, users, sources' keys, audit) is on every node: even an ingest-only node serves
+ * /metrics, which is protected.
+ */
 @Module({})
 export class AppModule {
   static forRoot({ config, databaseUrl, logger, clock = systemClock }: AppOptions): DynamicModule {
@@ -28,14 +38,20 @@ export class AppModule {
       ObservabilityModule,
       DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.database.poolSize, entities: [], migrations: MIGRATIONS, logger }),
       TransportModule.forRoot(),
+      AuditModule,
+      AgenciesModule,
+      SourcesModule,
+      AuthModule,
     ];
     const controllers: Type[] = [HealthController, MetricsController];
+    const providers: Type[] = [];
     if (config.roles.has('ingest')) imports.push(IngestPipelineModule);
     if (config.roles.has('api')) {
       imports.push(AlertsModule, LiveFeedModule);
-      controllers.push(AlertsController, IngestController);
+      controllers.push(AuthController, UsersController, AgenciesController, SourcesController, AlertsController, IngestController, AuditController);
+      providers.push(FirstStartService);
     }
     if (config.roles.has('scheduler')) imports.push(ScheduleModule.forRoot());
-    return { module: AppModule, imports, controllers };
+    return { module: AppModule, imports, controllers, providers };
   }
 }

@@ -9,6 +9,14 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.NotFound:
       return HttpStatus.NOT_FOUND;
+    case ErrorCode.Unauthenticated:
+      return HttpStatus.UNAUTHORIZED;
+    case ErrorCode.Forbidden:
+      return HttpStatus.FORBIDDEN;
+    case ErrorCode.Conflict:
+      return HttpStatus.CONFLICT;
+    case ErrorCode.RateLimited:
+      return HttpStatus.TOO_MANY_REQUESTS;
     case ErrorCode.PayloadTooLarge:
       return HttpStatus.PAYLOAD_TOO_LARGE;
     case ErrorCode.UnsupportedMediaType:
@@ -28,6 +36,9 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
 export class SocErrorFilter implements ExceptionFilter {
   catch(error: SocError, host: ArgumentsHost): void {
     const status = httpStatusOf(error.code);
-    host.switchToHttp().getResponse<Response>().status(status).json({ statusCode: status, error: error.code, message: error.message });
+    const response = host.switchToHttp().getResponse<Response>();
+    const retryAfterMs = error.details?.retryAfterMs;
+    if (typeof retryAfterMs === 'number') response.setHeader('Retry-After', String(Math.ceil(retryAfterMs / 1000)));
+    response.status(status).json({ statusCode: status, error: error.code, message: error.message });
   }
 }

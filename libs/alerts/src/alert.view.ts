@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+
+export const ALERT_STATUSES = ['new', 'acknowledged', 'closed'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+export class UpdateAlertRequest {
+  @ApiProperty({ enum: ALERT_STATUSES }) @IsIn(ALERT_STATUSES) status!: AlertStatus;
+}
 
 export class AlertEntitiesView {
   @ApiPropertyOptional() sourceIp?: string;
+  @ApiProperty({ nullable: true, type: String }) agencyId!: string | null;
   @ApiPropertyOptional({ type: [String] }) userNames?: string[];
   @ApiPropertyOptional({ type: [String] }) hostNames?: string[];
 }
@@ -12,9 +21,10 @@ export class AlertView {
   @ApiProperty({ example: 'soc.ssh.brute_force' }) ruleId!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ['low', 'medium', 'high', 'critical'] }) severity!: string;
-  @ApiProperty({ example: 'new' }) status!: string;
+  @ApiProperty({ enum: ['new', 'acknowledged', 'closed'] }) status!: AlertStatus;
   @ApiProperty({ description: 'Same rule + entity + burst; repeated matches update this alert' }) fingerprint!: string;
   @ApiPropertyOptional() sourceIp?: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Agency whose sources reported the events' }) agencyId!: string | null;
   @ApiProperty({ format: 'date-time', description: 'Event time of the first contributing event' }) firstSeen!: string;
   @ApiProperty({ format: 'date-time', description: 'Event time of the last contributing event' }) lastSeen!: string;
   @ApiProperty() eventCount!: number;

@@ -1,18 +1,36 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AlertPage } from './alert.view';
-import { AlertsRepository } from './alerts.repository';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Permission, type Principal, RequirePermission } from '@soc/auth';
+import { AlertPage, AlertView, UpdateAlertRequest } from './alert.view';
+import { AlertsService } from './alerts.service';
 import { ListAlertsQuery } from './list-alerts.query';
 
 @ApiTags('alerts')
+@ApiBearerAuth()
 @Controller('api/v1/alerts')
 export class AlertsController {
-  constructor(private readonly alerts: AlertsRepository) {}
+  constructor(private readonly alerts: AlertsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Alerts, newest first, with cursor pagination' })
+  @RequirePermission(Permission.AlertsRead)
+  @ApiOperation({ summary: 'Cảnh báo — alerts the caller may see, newest first, with cursor pagination' })
   @ApiOkResponse({ type: AlertPage })
-  list(@Query() query: ListAlertsQuery): Promise<AlertPage> {
-    return this.alerts.list(query.limit, query.cursor);
+  list(@Query() query: ListAlertsQuery, @CurrentPrincipal() principal: Principal): Promise<AlertPage> {
+    return this.alerts.list(principal, query.limit, query.cursor);
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.AlertsRead)
+  @ApiOkResponse({ type: AlertView })
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<AlertView> {
+    return this.alerts.get(principal, id);
+  }
+
+  @Patch(':id')
+  @RequirePermission(Permission.AlertsTriage)
+  @ApiOperation({ summary: 'Acknowledge or close an alert' })
+  @ApiOkResponse({ type: AlertView })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateAlertRequest, @CurrentPrincipal() principal: Principal): Promise<AlertView> {
+    return this.alerts.setStatus(principal, id, body.status);
   }
 }

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { OutboxModule } from '@soc/realtime';
 import { AlertsRepository } from './alerts.repository';
+import { AlertsService } from './alerts.service';
 
-/** Alert storage; the HTTP controller is mounted by the app only on nodes with the `api` role. */
+/** Alert storage and triage; the HTTP controller is mounted by the app only on nodes with the `api` role. */
 @Module({
-  providers: [AlertsRepository],
-  exports: [AlertsRepository],
+  imports: [OutboxModule],
+  providers: [AlertsRepository, AlertsService],
+  exports: [AlertsRepository, AlertsService],
 })
 export class AlertsModule {}

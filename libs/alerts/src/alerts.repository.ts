@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AlertFinding } from '@soc/detection';
+import { type AgencyScope, scopeCondition } from '@soc/shared';
 import { managerOf, Tx } from '@soc/storage';
-import { AlertChange, AlertPage, AlertView } from './alert.view';
+import { AlertChange, AlertPage, AlertStatus, AlertView } from './alert.view';
 import { AlertCursor, decodeCursor, encodeCursor } from './alert-cursor';
 
 interface AlertRow {
@@ -11,8 +12,9 @@ interface AlertRow {
   rule_id: string;
   title: string;
   severity: string;
-  status: string;
+  status: AlertStatus;
   source_ip: string | null;
+  agency_id: string | null;
   first_seen: Date;
   last_seen: Date;
   event_count: number;
@@ -40,6 +42,7 @@ export class AlertsRepository {
       title: f.title,
       severity: f.severity,
       source_ip: f.entities.sourceIp ?? null,
+      agency_id: f.entities.agencyId,
       first_seen: f.firstSeen,
       last_seen: f.lastSeen,
       event_count: f.eventCount,
@@ -47,9 +50,9 @@ export class AlertsRepository {
       details: { tags: f.tags, entities: f.entities, explanation: f.explanation },
     }));
     const rows: AlertRow[] = await managerOf(tx).query(
-      `INSERT INTO alerts (fingerprint, rule_id, title, severity, source_ip, first_seen, last_seen, event_count, event_ids, details)
-       SELECT f.fingerprint, f.rule_id, f.title, f.severity, f.source_ip::inet, f.first_seen, f.last_seen, f.event_count, f.event_ids, f.details
-       FROM jsonb_to_recordset($1::jsonb) AS f(fingerprint text, rule_id text, title text, severity text, source_ip text,
+      `INSERT INTO alerts (fingerprint, rule_id, title, severity, source_ip, agency_id, first_seen, last_seen, event_count, event_ids, details)
+       SELECT f.fingerprint, f.rule_id, f.title, f.severity, f.source_ip::inet, f.agency_id, f.first_seen, f.last_seen, f.event_count, f.event_ids, f.details
+       FROM jsonb_to_recordset($1::jsonb) AS f(fingerprint text, rule_id text, title text, severity text, source_ip text, agency_id text,
          first_seen timestamptz, last_seen timestamptz, event_count integer, event_ids uuid[], details jsonb)
        ORDER BY f.fingerprint
        ON CONFLICT (fingerprint) DO UPDATE SET
@@ -66,18 +69,40 @@ export class AlertsRepository {
   }
 
   /** Newest first, keyset-paginated on (created_at, id) so pages stay stable while alerts arrive. */
-  async list(limit: number, cursor?: string): Promise<AlertPage> {
+  async list(scope: AgencyScope, limit: number, cursor?: string): Promise<AlertPage> {
     const after: AlertCursor | undefined = cursor === undefined ? undefined : decodeCursor(cursor);
+    const where = scopeCondition(scope, 'agency_id', 4);
     const rows: AlertRow[] = await this.dataSource.query(
       `SELECT * FROM alerts
-       WHERE $1::timestamptz IS NULL OR (created_at, id) < ($1::timestamptz, $2::uuid)
+       WHERE ($1::timestamptz IS NULL OR (created_at, id) < ($1::timestamptz, $2::uuid)) AND ${where.sql}
        ORDER BY created_at DESC, id DESC
        LIMIT $3`,
-      [after?.createdAt ?? null, after?.id ?? null, limit + 1],
+      [after?.createdAt ?? null, after?.id ?? null, limit + 1, ...where.params],
     );
     const items = rows.slice(0, limit).map(toView);
     const last = rows.length > limit ? rows[limit - 1]! : undefined;
     return { items, nextCursor: last ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id }) : null };
+  }
+
+  /** Undefined both when there is no such alert and when it is outside the scope: existence does not leak. */
+  async get(scope: AgencyScope, id: string): Promise<AlertView | undefined> {
+    const where = scopeCondition(scope, 'agency_id', 2);
+    const rows: AlertRow[] = await this.dataSource.query(`SELECT * FROM alerts WHERE id = $1 AND ${where.sql}`, [id, ...where.params]);
+    return rows[0] && toView(rows[0]);
+  }
+
+  async setStatus(tx: Tx, scope: AgencyScope, id: string, status: AlertStatus): Promise<{ before: AlertStatus; alert: AlertView } | undefined> {
+    const where = scopeCondition(scope, 'a.agency_id', 3);
+    const rows: Array<AlertRow & { before: AlertStatus }> = await managerOf(tx).query(
+      `WITH previous AS (SELECT id, status FROM alerts WHERE id = $1 FOR UPDATE),
+            updated AS (
+              UPDATE alerts a SET status = $2, updated_at = now() FROM previous p
+              WHERE a.id = p.id AND ${where.sql} RETURNING a.*, p.status AS before)
+       SELECT * FROM updated`,
+      [id, status, ...where.params],
+    );
+    const row = rows[0];
+    return row && { before: row.before, alert: toView(row) };
   }
 }
 
@@ -90,6 +115,7 @@ function toView(row: AlertRow): AlertView {
     status: row.status,
     fingerprint: row.fingerprint,
     ...(row.source_ip ? { sourceIp: row.source_ip } : {}),
+    agencyId: row.agency_id,
     firstSeen: row.first_seen.toISOString(),
     lastSeen: row.last_seen.toISOString(),
     eventCount: row.event_count,

@@ -8,7 +8,8 @@ export interface AlertFinding {
   title: string;
   severity: 'low' | 'medium' | 'high' | 'critical';
   tags: string[];
-  entities: { sourceIp?: string; userNames?: string[]; hostNames?: string[] };
+  /** `agencyId`: the agency whose sources reported the events (null when the sources are not registered). */
+  entities: { sourceIp?: string; agencyId: string | null; userNames?: string[]; hostNames?: string[] };
   firstSeen: string;
   lastSeen: string;
   eventCount: number;
@@ -26,6 +27,7 @@ export interface DetectableEvent {
   sourceIp?: string;
   userName?: string;
   hostName?: string;
+  agencyId: string | null;
   /** Occurrences the record stands for (syslog "message repeated N times"). */
   count: number;
 }

@@ -34,6 +34,7 @@ function toDetectable({ id, event }: StoredEvent): DetectableEvent {
     sourceIp: event.source?.ip,
     userName: event.user?.name,
     hostName: event.host?.name,
+    agencyId: event.soc.agency_id ?? null,
     count: event.event.count ?? 1,
   };
 }

@@ -9,6 +9,7 @@ const failure = (offsetSec: number, ip = '203.0.113.5', extra: Partial<Detectabl
   action: 'ssh_login',
   outcome: 'failure',
   sourceIp: ip,
+  agencyId: 'agency-a',
   count: 1,
   ...extra,
 });
@@ -83,9 +84,18 @@ describe('SshBruteForceRule (5 failures from one IP within 60 s, event time)', (
     const small = new SshBruteForceRule({ threshold: 5, windowMs: 60_000, maxEventIds: 10, maxTrackedSources: 2 });
     const state = emptySshBruteForceState();
     small.evaluate([failure(0, '10.0.0.1'), failure(1, '10.0.0.2'), failure(2, '10.0.0.3')], state, S);
-    expect(Object.keys(state.sources).sort()).toEqual(['10.0.0.2', '10.0.0.3']);
+    expect(Object.keys(state.sources).sort()).toEqual(['agency-a|10.0.0.2', 'agency-a|10.0.0.3']);
     expect(state.evicted).toBe(1);
     small.evaluate([failure(1000, '10.0.0.4')], state, S);
-    expect(Object.keys(state.sources)).toEqual(['10.0.0.4']);
+    expect(Object.keys(state.sources)).toEqual(['agency-a|10.0.0.4']);
+  });
+
+  it('keeps agencies apart: one agency\'s alert never counts another agency\'s events', () => {
+    const state = emptySshBruteForceState();
+    const agencyB = (second: number) => failure(second, '203.0.113.5', { agencyId: 'agency-b' });
+    // Eight attempts from one address, but only four per agency: no alert.
+    expect(rule.evaluate([0, 1, 2, 3].map((s) => failure(s)).concat([4, 5, 6, 7].map(agencyB)), state, S)).toEqual([]);
+    const [finding] = rule.evaluate([agencyB(8)], state, S);
+    expect(finding).toMatchObject({ change: 'created', eventCount: 5, entities: { sourceIp: '203.0.113.5', agencyId: 'agency-b' } });
   });
 });

@@ -4,6 +4,7 @@ import { DetectionState, Detector, emptyDetectionState, StoredEvent } from '@soc
 import { MetricsService } from '@soc/observability';
 import { OutboxRepository } from '@soc/realtime';
 import { SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
+import { SourceDirectory } from '@soc/sources';
 import { TransactionRunner, Tx } from '@soc/storage';
 import { BatchConsumer, EVENT_TRANSPORT, type EventTransport, StreamBatch, StreamMessage } from '@soc/transport';
 import { CheckpointsRepository } from './checkpoints.repository';
@@ -41,6 +42,7 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
     private readonly checkpoints: CheckpointsRepository,
     private readonly alerts: AlertsRepository,
     private readonly outbox: OutboxRepository,
+    private readonly sourceDirectory: SourceDirectory,
     private readonly metrics: MetricsService,
     @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
     @Inject(SOC_CONFIG) private readonly config: SocConfig,
@@ -74,12 +76,13 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
     if (fresh.length === 0) return { fresh, events: [], deadLetters: [], changes: [] };
 
     const state = await this.stateAt(tx, batch.stream, head.version);
-    const { events, deadLetters } = prepareBatch(fresh, batch.stream, this.config.timeZone);
+    const agencies = await this.sourceDirectory.agenciesOf(fresh.map((m) => m.envelope.sourceId));
+    const { events, deadLetters } = prepareBatch(fresh, batch.stream, this.config.timeZone, agencies);
     await this.events.copy(tx, events);
     await this.deadLetters.insert(tx, deadLetters);
 
     const changes = await this.alerts.applyFindings(tx, this.detector.evaluate(events, state, batch.stream));
-    await this.outbox.append(tx, changes.map((c) => ({ type: `alert.${c.change}` as const, payload: c.alert })));
+    await this.outbox.append(tx, changes.map((c) => ({ type: `alert.${c.change}` as const, agencyId: c.alert.agencyId, payload: c.alert })));
 
     const nextOffset = batch.durableOffsets ? (BigInt(fresh[fresh.length - 1]!.offset!) + 1n).toString() : undefined;
     const version = await this.checkpoints.save(tx, batch.stream, nextOffset, state);

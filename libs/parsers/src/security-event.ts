@@ -24,5 +24,6 @@ export interface SecurityEvent {
   host?: { name?: string };
   process?: { name?: string; pid?: number };
   log?: { syslog?: { priority?: number; facility?: { code: number }; severity?: { code: number } } };
-  soc: { source_id: string; transport: string };
+  /** Our enrichment: which source sent it and which agency owns that source (null: not registered). */
+  soc: { source_id: string; transport: string; agency_id?: string | null };
 }

@@ -3,20 +3,25 @@ import { Duplex } from 'node:stream';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { WebSocket, WebSocketServer } from 'ws';
+import { AuthService, credentialOf, type UserPrincipal } from '@soc/auth';
 import { MetricsService } from '@soc/observability';
-import { SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
-import { LiveMessage, WsCloseCode } from './live-message';
+import { inScope, SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
+import { StoredLiveMessage, WsCloseCode } from './live-message';
 
 export const LIVE_FEED_PATH = '/ws';
 
 interface Client {
   socket: WebSocket;
   alive: boolean;
+  principal: UserPrincipal;
+  /** Re-checked at every heartbeat, so logout or expiry ends the feed too. */
+  accessToken: string;
 }
 
 /**
- * The `/ws` endpoint: every connected client receives every live message, serialized once.
- * Plain `ws` on the HTTP server's upgrade event, so the handshake stays ours (auth arrives in issue 3).
+ * The `/ws` endpoint. The upgrade needs a valid access token (`Authorization: Bearer` or
+ * `?access_token=`); each client then receives the live messages of the agencies it may see.
+ * Plain `ws` on the HTTP server's upgrade event, so the handshake (and its 401) stays ours.
  */
 @Injectable()
 export class LiveFeedGateway implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -28,6 +33,7 @@ export class LiveFeedGateway implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly metrics: MetricsService,
+    private readonly auth: AuthService,
     @Inject(SOC_CONFIG) private readonly config: SocConfig,
     @Inject(SOC_LOGGER) private readonly logger: SocLogger,
   ) {}
@@ -45,12 +51,15 @@ export class LiveFeedGateway implements OnApplicationBootstrap, OnApplicationShu
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** Sends to every client; a client whose unsent backlog is over the limit is closed, never buffered without bound. */
-  broadcast(message: LiveMessage): void {
+  /**
+   * Sends to every client whose scope covers the message's agency; a client whose unsent backlog is
+   * over the limit is closed, never buffered without bound.
+   */
+  broadcast({ message, agencyId }: StoredLiveMessage): void {
     this.lastSeq = Math.max(this.lastSeq, message.seq);
     const frame = JSON.stringify(message);
     for (const client of this.clients) {
-      if (client.socket.readyState !== WebSocket.OPEN) continue;
+      if (client.socket.readyState !== WebSocket.OPEN || !inScope(client.principal.scope, agencyId)) continue;
       if (client.socket.bufferedAmount > this.config.ws.maxBufferedBytes) {
         this.metrics.wsSlowClientsClosed.inc();
         client.socket.close(WsCloseCode.SlowConsumer, `slow consumer: over ${this.config.ws.maxBufferedBytes} bytes unsent`);
@@ -71,11 +80,27 @@ export class LiveFeedGateway implements OnApplicationBootstrap, OnApplicationShu
       socket.destroy();
       return;
     }
-    this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws));
+    void this.authenticate(request).then(
+      (authenticated) => {
+        if (!authenticated) return refuse(socket, 401, 'Unauthorized');
+        this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws, authenticated.principal, authenticated.token));
+      },
+      (error: unknown) => {
+        this.logger.warn({ err: error }, 'WebSocket authentication failed');
+        refuse(socket, 503, 'Service Unavailable');
+      },
+    );
   }
 
-  private accept(socket: WebSocket): void {
-    const client: Client = { socket, alive: true };
+  private async authenticate(request: IncomingMessage): Promise<{ principal: UserPrincipal; token: string } | undefined> {
+    const credential = credentialOf(request, true);
+    if (credential.kind !== 'access-token') return undefined;
+    const principal = await this.auth.authenticate(credential.token);
+    return principal && { principal, token: credential.token };
+  }
+
+  private accept(socket: WebSocket, principal: UserPrincipal, accessToken: string): void {
+    const client: Client = { socket, alive: true, principal, accessToken };
     this.clients.add(client);
     this.metrics.wsClients.set(this.clients.size);
     socket.on('pong', () => (client.alive = true));
@@ -96,6 +121,16 @@ export class LiveFeedGateway implements OnApplicationBootstrap, OnApplicationShu
       }
       client.alive = false;
       client.socket.ping();
+      void this.auth.authenticate(client.accessToken).then(
+        (still) => {
+          if (!still) client.socket.close(WsCloseCode.SessionEnded, 'access token expired or session ended; reconnect with a fresh token');
+        },
+        () => undefined,
+      );
     }
   }
+}
+
+function refuse(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }

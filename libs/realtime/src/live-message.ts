@@ -11,7 +11,15 @@ export interface LiveMessage {
 
 export interface OutboxEntry {
   type: LiveMessageType;
+  /** Owner of the message's subject: only clients whose scope includes it receive it (null: province-wide only). */
+  agencyId: string | null;
   payload: unknown;
+}
+
+/** A committed outbox message with its owner, before delivery filters it per client. */
+export interface StoredLiveMessage {
+  message: LiveMessage;
+  agencyId: string | null;
 }
 
 /** Close codes we send, in the 4000-4999 range reserved for applications. */
@@ -20,4 +28,6 @@ export const WsCloseCode = {
   SlowConsumer: 4001,
   /** The client missed heartbeats. */
   HeartbeatTimeout: 4002,
+  /** The access token expired or its session was revoked; reconnect with a fresh token. */
+  SessionEnded: 4003,
 } as const;

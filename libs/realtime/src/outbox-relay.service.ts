@@ -79,9 +79,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async drain(): Promise<void> {
     for (;;) {
       const messages = await this.outbox.readAfter(this.delivered, PAGE);
-      for (const message of messages) {
-        this.gateway.broadcast(message);
-        this.delivered = message.seq;
+      for (const stored of messages) {
+        this.gateway.broadcast(stored);
+        this.delivered = stored.message.seq;
       }
       if (messages.length < PAGE) return;
     }

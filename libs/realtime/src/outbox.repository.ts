@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { managerOf, Tx } from '@soc/storage';
-import { LiveMessage, OutboxEntry } from './live-message';
+import { LiveMessage, OutboxEntry, StoredLiveMessage } from './live-message';
 
 export const OUTBOX_CHANNEL = 'soc_outbox';
 /**
@@ -14,6 +14,7 @@ const OUTBOX_APPEND_LOCK = 7_201_002;
 interface OutboxRow {
   seq: string;
   type: LiveMessage['type'];
+  agency_id: string | null;
   payload: unknown;
   created_at: Date;
 }
@@ -28,19 +29,22 @@ export class OutboxRepository {
     const manager = managerOf(tx);
     await manager.query('SELECT pg_advisory_xact_lock($1)', [OUTBOX_APPEND_LOCK]);
     await manager.query(
-      `INSERT INTO outbox (type, payload)
-       SELECT type, payload FROM jsonb_to_recordset($1::jsonb) AS m(type text, payload jsonb)`,
+      `INSERT INTO outbox (type, agency_id, payload)
+       SELECT type, "agencyId", payload FROM jsonb_to_recordset($1::jsonb) AS m(type text, "agencyId" text, payload jsonb)`,
       [JSON.stringify(entries)],
     );
     await manager.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
   }
 
-  async readAfter(seq: number, limit: number): Promise<LiveMessage[]> {
+  async readAfter(seq: number, limit: number): Promise<StoredLiveMessage[]> {
     const rows: OutboxRow[] = await this.dataSource.query(
-      'SELECT seq, type, payload, created_at FROM outbox WHERE seq > $1 ORDER BY seq LIMIT $2',
+      'SELECT seq, type, agency_id, payload, created_at FROM outbox WHERE seq > $1 ORDER BY seq LIMIT $2',
       [seq, limit],
     );
-    return rows.map((row) => ({ type: row.type, seq: Number(row.seq), ts: row.created_at.toISOString(), data: row.payload }));
+    return rows.map((row) => ({
+      agencyId: row.agency_id,
+      message: { type: row.type, seq: Number(row.seq), ts: row.created_at.toISOString(), data: row.payload },
+    }));
   }
 
   async lastSeq(): Promise<number> {

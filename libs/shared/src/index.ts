@@ -3,3 +3,4 @@ export * from './config/soc-config';
 export * from './errors/error-code';
 export * from './errors/soc-error';
 export * from './logging/logger';
+export * from './scope/agency-scope';

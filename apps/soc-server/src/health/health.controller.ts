@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Public } from '@soc/auth';
 import { DatabaseProbe } from '@soc/storage';
 import { EVENT_TRANSPORT, type EventTransport } from '@soc/transport';
 import { DatabaseHealth, HealthReport } from './health-report';
@@ -14,6 +15,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Database and transport status (503 when any is down)' })
   @ApiOkResponse({ type: HealthReport })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {

@@ -34,7 +34,10 @@ interface OpenAlert {
   hosts: string[];
 }
 
+/** Keyed by agency and source IP: an agency's alert holds only that agency's events. */
 interface SourceState {
+  ip: string;
+  agencyId: string | null;
   attempts: Attempt[];
   lastSeen: number;
   open?: OpenAlert;
@@ -75,7 +78,7 @@ export class SshBruteForceRule {
     const changed = new Map<string, AlertFinding>();
     for (const event of events) {
       if (event.action !== 'ssh_login' || event.outcome !== 'failure' || !event.sourceIp) continue;
-      const finding = this.apply(event, event.sourceIp, state, scope);
+      const finding = this.apply(event, event.sourceIp, event.agencyId, state, scope);
       if (!finding) continue;
       const earlier = changed.get(finding.fingerprint);
       // An alert created and extended within one batch is announced once, as created, with its final figures.
@@ -85,9 +88,10 @@ export class SshBruteForceRule {
     return [...changed.values()];
   }
 
-  private apply(event: DetectableEvent, ip: string, state: SshBruteForceState, scope: string): AlertFinding | undefined {
+  private apply(event: DetectableEvent, ip: string, agencyId: string | null, state: SshBruteForceState, scope: string): AlertFinding | undefined {
     const { windowMs, threshold } = this.options;
-    const source = state.sources[ip] ?? this.track(ip, state);
+    const key = `${agencyId ?? ''}|${ip}`;
+    const source = state.sources[key] ?? this.track(key, ip, agencyId, state);
     state.watermark = Math.max(state.watermark, event.timestampMs);
     source.lastSeen = Math.max(source.lastSeen, event.timestampMs);
     const attempt: Attempt = { ts: event.timestampMs, id: event.id, count: event.count, user: event.userName, host: event.hostName };
@@ -95,7 +99,7 @@ export class SshBruteForceRule {
     const open = source.open;
     if (open && event.timestampMs >= open.firstSeen - windowMs && event.timestampMs <= open.lastSeen + windowMs) {
       this.extend(open, attempt);
-      return this.finding('updated', ip, open);
+      return this.finding('updated', source, open);
     }
 
     insertSorted(source.attempts, attempt);
@@ -107,7 +111,7 @@ export class SshBruteForceRule {
 
     const first = inWindow[0]!;
     const alert: OpenAlert = {
-      fingerprint: `${SSH_BRUTE_FORCE_RULE.id}|${scope}|${ip}|${first.ts}`,
+      fingerprint: `${SSH_BRUTE_FORCE_RULE.id}|${scope}|${key}|${first.ts}`,
       firstSeen: first.ts,
       lastSeen: first.ts,
       eventCount: 0,
@@ -118,7 +122,7 @@ export class SshBruteForceRule {
     for (const a of inWindow) this.extend(alert, a);
     source.open = alert;
     source.attempts = [];
-    return this.finding('created', ip, alert);
+    return this.finding('created', source, alert);
   }
 
   private extend(alert: OpenAlert, attempt: Attempt): void {
@@ -130,7 +134,7 @@ export class SshBruteForceRule {
     if (attempt.host && !alert.hosts.includes(attempt.host) && alert.hosts.length < 50) alert.hosts.push(attempt.host);
   }
 
-  private finding(change: AlertFinding['change'], ip: string, alert: OpenAlert): AlertFinding {
+  private finding(change: AlertFinding['change'], { ip, agencyId }: SourceState, alert: OpenAlert): AlertFinding {
     const seconds = Math.round((alert.lastSeen - alert.firstSeen) / 1000);
     return {
       change,
@@ -139,7 +143,7 @@ export class SshBruteForceRule {
       title: SSH_BRUTE_FORCE_RULE.title,
       severity: SSH_BRUTE_FORCE_RULE.severity,
       tags: SSH_BRUTE_FORCE_RULE.tags,
-      entities: { sourceIp: ip, userNames: [...alert.users], hostNames: [...alert.hosts] },
+      entities: { sourceIp: ip, agencyId, userNames: [...alert.users], hostNames: [...alert.hosts] },
       firstSeen: new Date(alert.firstSeen).toISOString(),
       lastSeen: new Date(alert.lastSeen).toISOString(),
       eventCount: alert.eventCount,
@@ -150,7 +154,7 @@ export class SshBruteForceRule {
     };
   }
 
-  private track(ip: string, state: SshBruteForceState): SourceState {
+  private track(key: string, ip: string, agencyId: string | null, state: SshBruteForceState): SourceState {
     const keys = Object.keys(state.sources);
     if (keys.length >= this.options.maxTrackedSources) {
       let stalest = keys[0]!;
@@ -158,16 +162,16 @@ export class SshBruteForceRule {
       delete state.sources[stalest];
       state.evicted += 1;
     }
-    const source: SourceState = { attempts: [], lastSeen: 0 };
-    state.sources[ip] = source;
+    const source: SourceState = { ip, agencyId, attempts: [], lastSeen: 0 };
+    state.sources[key] = source;
     return source;
   }
 
   /** Forgets sources quiet for two windows of event time: their attempts can no longer count or extend an alert. */
   private prune(state: SshBruteForceState): void {
     const horizon = state.watermark - 2 * this.options.windowMs;
-    for (const [ip, source] of Object.entries(state.sources)) {
-      if (source.lastSeen < horizon) delete state.sources[ip];
+    for (const [key, source] of Object.entries(state.sources)) {
+      if (source.lastSeen < horizon) delete state.sources[key];
     }
   }
 }

@@ -51,6 +51,17 @@ const envSchema = z.object({
   INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(2000),
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   WS_HEARTBEAT_MS: z.coerce.number().int().min(100).default(30_000),
+  SOC_JWT_SECRET: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
+  SOC_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  SOC_REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(90 * 86_400).default(7 * 86_400),
+  SOC_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  SOC_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  SOC_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  SOC_INGEST_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  SOC_BOOTSTRAP_ADMIN_PASSWORD: optionalText,
+  SOC_BOOTSTRAP_INGEST_KEY: optionalText.pipe(z.string().regex(/^soc_[A-Za-z0-9_-]{28,}$/, 'soc_ followed by at least 28 URL-safe characters').optional()),
+  SOC_METRICS_TOKEN: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
+  SOC_CORS_ORIGINS: optionalText.pipe(commaList.optional()),
 });
 
 export interface SocConfig {
@@ -62,8 +73,21 @@ export interface SocConfig {
   logLevel: string;
   database: { url?: string; poolSize: number; embeddedPort: number };
   kafka?: { brokers: string[]; clientId: string; groupId: string; rawTopic: string; partitions: number };
-  ingest: { maxBodyBytes: number; batchSize: number };
+  ingest: { maxBodyBytes: number; batchSize: number; ratePerMinute: number };
   ws: { maxBufferedBytes: number; heartbeatMs: number };
+  auth: {
+    /** Unset outside production: a generated secret is kept in `<dataDir>/jwt-secret`. */
+    jwtSecret?: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+    maxFailedLogins: number;
+    lockoutMinutes: number;
+    loginRatePerMinute: number;
+    metricsToken?: string;
+  };
+  bootstrap: { adminPassword?: string; ingestKey?: string };
+  /** Browser origins allowed by CORS; none by default (the console is served by this server). */
+  corsOrigins: string[];
 }
 
 /** Builds the one config object from the environment; throws `CONFIG_INVALID` naming every bad variable. */
@@ -74,6 +98,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new SocError(ErrorCode.ConfigInvalid, `Invalid configuration: ${problems.join('; ')}`, { problems });
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.SOC_JWT_SECRET) {
+    throw new SocError(ErrorCode.ConfigInvalid, 'Invalid configuration: SOC_JWT_SECRET is required in production (all API nodes share it)');
+  }
   if (!e.KAFKA_BROKERS && e.SOC_ROLES.includes('api') && !e.SOC_ROLES.includes('ingest')) {
     throw new SocError(
       ErrorCode.ConfigInvalid,
@@ -97,8 +124,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           partitions: e.KAFKA_TOPIC_PARTITIONS,
         }
       : undefined,
-    ingest: { maxBodyBytes: e.INGEST_MAX_BODY_BYTES, batchSize: e.INGEST_BATCH_SIZE },
+    ingest: { maxBodyBytes: e.INGEST_MAX_BODY_BYTES, batchSize: e.INGEST_BATCH_SIZE, ratePerMinute: e.SOC_INGEST_RATE_PER_MINUTE },
     ws: { maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES, heartbeatMs: e.WS_HEARTBEAT_MS },
+    auth: {
+      jwtSecret: e.SOC_JWT_SECRET,
+      accessTokenTtlSeconds: e.SOC_ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: e.SOC_REFRESH_TOKEN_TTL_SECONDS,
+      maxFailedLogins: e.SOC_LOGIN_MAX_FAILURES,
+      lockoutMinutes: e.SOC_LOCKOUT_MINUTES,
+      loginRatePerMinute: e.SOC_LOGIN_RATE_PER_MINUTE,
+      metricsToken: e.SOC_METRICS_TOKEN,
+    },
+    bootstrap: { adminPassword: e.SOC_BOOTSTRAP_ADMIN_PASSWORD, ingestKey: e.SOC_BOOTSTRAP_INGEST_KEY },
+    corsOrigins: e.SOC_CORS_ORIGINS ?? [],
   };
 }
 

@@ -1,0 +1,3 @@
+export * from './agencies.controller';
+export * from './agencies.module';
+export * from './agencies.repository';

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { managerOf, Tx } from '@soc/storage';
+import { AuditEntry, chainHash, GENESIS_HASH } from './audit-chain';
+
+/** Serializes appends so each record links to the one committed before it. */
+const AUDIT_APPEND_LOCK = 7_201_003;
+
+export interface AuditRecordView extends AuditEntry {
+  seq: number;
+  hash: string;
+}
+
+interface AuditRow {
+  seq: string;
+  at: Date;
+  actor: string;
+  action: string;
+  target: string | null;
+  agency_id: string | null;
+  details: Record<string, unknown>;
+  hash: string;
+}
+
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Appends in the caller's transaction (so the record commits with the change it describes), or in its own. */
+  async append(entry: AuditEntry, tx?: Tx): Promise<void> {
+    if (tx) return this.appendWith(managerOf(tx), entry);
+    await this.dataSource.transaction((manager) => this.appendWith(manager, entry));
+  }
+
+  async list(limit: number, beforeSeq?: number): Promise<AuditRecordView[]> {
+    const rows: AuditRow[] = await this.dataSource.query(
+      `SELECT seq, at, actor, action, target, agency_id, details, hash FROM audit_log
+       WHERE $1::bigint IS NULL OR seq < $1 ORDER BY seq DESC LIMIT $2`,
+      [beforeSeq ?? null, limit],
+    );
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      at: row.at.toISOString(),
+      actor: row.actor,
+      action: row.action,
+      target: row.target,
+      agencyId: row.agency_id,
+      details: row.details,
+      hash: row.hash,
+    }));
+  }
+
+  private async appendWith(manager: EntityManager, entry: AuditEntry): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK]);
+    const last: Array<{ hash: string }> = await manager.query('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    const previous = last[0]?.hash ?? GENESIS_HASH;
+    await manager.query(
+      `INSERT INTO audit_log (at, actor, action, target, agency_id, details, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [entry.at, entry.actor, entry.action, entry.target ?? null, entry.agencyId ?? null, JSON.stringify(entry.details), previous, chainHash(previous, entry)],
+    );
+  }
+}

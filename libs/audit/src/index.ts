@@ -1,0 +1,3 @@
+export * from './audit-chain';
+export * from './audit.module';
+export * from './audit.repository';

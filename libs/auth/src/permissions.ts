@@ -1,0 +1,37 @@
+/** Roles a user may hold (several at once). Only `agency_it` is limited to its agencies. */
+export const ROLES = ['admin', 'soc_analyst', 'ir_lead', 'ir_member', 'agency_it', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** One permission per kind of action; routes name the permission they need, never a role. */
+export enum Permission {
+  AlertsRead = 'alerts:read',
+  AlertsTriage = 'alerts:triage',
+  AgenciesRead = 'agencies:read',
+  AgenciesManage = 'agencies:manage',
+  SourcesRead = 'sources:read',
+  SourcesManage = 'sources:manage',
+  UsersRead = 'users:read',
+  UsersManage = 'users:manage',
+  AuditRead = 'audit:read',
+  MetricsRead = 'metrics:read',
+  /** Held by log sources (API keys), never by people. */
+  IngestWrite = 'ingest:write',
+}
+
+const READ_ALL = [Permission.AlertsRead, Permission.AgenciesRead, Permission.SourcesRead];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: Object.values(Permission).filter((p) => p !== Permission.IngestWrite),
+  soc_analyst: [...READ_ALL, Permission.AlertsTriage, Permission.MetricsRead],
+  ir_lead: [...READ_ALL, Permission.AlertsTriage],
+  ir_member: [...READ_ALL, Permission.AlertsTriage],
+  agency_it: [Permission.AlertsRead, Permission.AgenciesRead, Permission.SourcesRead],
+  auditor: [...READ_ALL, Permission.UsersRead, Permission.AuditRead, Permission.MetricsRead],
+};
+
+/** Roles whose holders see every agency's data. */
+export const PROVINCE_WIDE_ROLES: readonly Role[] = ['admin', 'soc_analyst', 'ir_lead', 'ir_member', 'auditor'];
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]));
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { type AgencyScope, scopeCondition } from '@soc/shared';
+
+export interface SourceRecord {
+  id: string;
+  name: string;
+  agencyId: string | null;
+  /** First characters of the current key, to tell keys apart; the key itself is never stored. */
+  apiKeyPrefix: string | null;
+  allowedIps: string[];
+  keyRotatedAt: string | null;
+  createdAt: string;
+}
+
+interface SourceRow {
+  id: string;
+  name: string;
+  agency_id: string | null;
+  api_key_prefix: string | null;
+  allowed_ips: string[] | string;
+  key_rotated_at: Date | null;
+  created_at: Date;
+}
+
+const COLUMNS = 'id, name, agency_id, api_key_prefix, allowed_ips::text[] AS allowed_ips, key_rotated_at, created_at';
+
+const toRecord = (row: SourceRow): SourceRecord => ({
+  id: row.id,
+  name: row.name,
+  agencyId: row.agency_id,
+  apiKeyPrefix: row.api_key_prefix,
+  allowedIps: Array.isArray(row.allowed_ips) ? row.allowed_ips : [],
+  keyRotatedAt: row.key_rotated_at?.toISOString() ?? null,
+  createdAt: row.created_at.toISOString(),
+});
+
+@Injectable()
+export class SourcesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(scope: AgencyScope): Promise<SourceRecord[]> {
+    const where = scopeCondition(scope, 'agency_id', 1);
+    const rows: SourceRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM sources WHERE ${where.sql} ORDER BY id`, where.params);
+    return rows.map(toRecord);
+  }
+
+  async find(scope: AgencyScope, id: string): Promise<SourceRecord | undefined> {
+    const where = scopeCondition(scope, 'agency_id', 2);
+    const rows: SourceRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM sources WHERE id = $1 AND ${where.sql}`, [id, ...where.params]);
+    return rows[0] && toRecord(rows[0]);
+  }
+
+  /** Returns undefined when the id is taken. */
+  async create(source: { id: string; name: string; agencyId: string | null; allowedIps: string[]; apiKeyHash: string; apiKeyPrefix: string }): Promise<SourceRecord | undefined> {
+    const rows: SourceRow[] = await this.dataSource.query(
+      `INSERT INTO sources (id, name, agency_id, allowed_ips, api_key_hash, api_key_prefix, key_rotated_at)
+       VALUES ($1, $2, $3, $4::cidr[], $5, $6, now()) ON CONFLICT (id) DO NOTHING RETURNING ${COLUMNS}`,
+      [source.id, source.name, source.agencyId, source.allowedIps, source.apiKeyHash, source.apiKeyPrefix],
+    );
+    return rows[0] && toRecord(rows[0]);
+  }
+
+  /** Replaces (or with nulls, revokes) the source's key; false when there is no such source. */
+  async setKey(id: string, apiKeyHash: string | null, apiKeyPrefix: string | null): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH changed AS (UPDATE sources SET api_key_hash = $2, api_key_prefix = $3, key_rotated_at = now() WHERE id = $1 RETURNING id)
+       SELECT id FROM changed`,
+      [id, apiKeyHash, apiKeyPrefix],
+    );
+    return rows.length > 0;
+  }
+
+  /** The source holding this key hash, and whether `clientIp` passes its allow-list (empty list: any address). */
+  async findByKeyHash(apiKeyHash: string, clientIp: string): Promise<{ id: string; agencyId: string | null; ipAllowed: boolean } | undefined> {
+    const rows: Array<{ id: string; agency_id: string | null; ip_allowed: boolean }> = await this.dataSource.query(
+      `SELECT id, agency_id,
+              (cardinality(allowed_ips) = 0 OR ($2::text <> '' AND $2::inet <<= ANY(allowed_ips))) AS ip_allowed
+       FROM sources WHERE api_key_hash = $1`,
+      [apiKeyHash, clientIp],
+    );
+    const row = rows[0];
+    return row && { id: row.id, agencyId: row.agency_id, ipAllowed: row.ip_allowed };
+  }
+
+  async agenciesOf(sourceIds: readonly string[]): Promise<Map<string, string | null>> {
+    const rows: Array<{ id: string; agency_id: string | null }> = await this.dataSource.query(
+      'SELECT id, agency_id FROM sources WHERE id = ANY($1::text[])',
+      [sourceIds],
+    );
+    return new Map(rows.map((row) => [row.id, row.agency_id]));
+  }
+}
