@@ -38,6 +38,7 @@ export function verifyAccessToken(token: string, secret: string, nowSeconds: num
   } catch {
     return undefined;
   }
+  if (claims === null || typeof claims !== 'object') return undefined;
   const valid =
     typeof claims.sub === 'string' &&
     typeof claims.sid === 'string' &&
