@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
@@ -62,6 +63,8 @@ export async function measureEndToEnd(options: EndToEndOptions): Promise<EndToEn
     KAFKA_TOPIC_RAW: options.topic,
     KAFKA_GROUP_ID: options.groupId,
     KAFKA_TOPIC_PARTITIONS: String(options.partitions),
+    // Production mode needs a signing secret; this run serves no API, so a throwaway one will do.
+    SOC_JWT_SECRET: randomBytes(32).toString('hex'),
   });
   // The app logs to stderr so that stdout holds only the figures.
   const logger = createLogger(config.logLevel, pino.destination({ dest: 2, sync: true }));
