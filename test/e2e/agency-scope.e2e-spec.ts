@@ -1,3 +1,5 @@
+import { AlertsService } from '@soc/alerts';
+import { agenciesScope } from '@soc/shared';
 import { LiveFeedClient } from '../support/live-feed-client';
 import { failedSshLines } from '../support/ssh-lines';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -77,6 +79,19 @@ describe('agency scoping and log-source keys (real PostgreSQL)', () => {
     expect(itFeed.messages.filter((m) => m.type !== 'hello').map((m) => m.data.sourceIp)).toEqual(['203.0.113.1']);
     adminFeed.close();
     itFeed.close();
+  });
+
+  it('scopes updates in the repository: a caller scoped to agency A cannot change agency B\'s alert', async () => {
+    // No scoped role may triage today, so call the service as a scoped caller would reach it.
+    const alerts = soc.app.get(AlertsService);
+    const all = await list(admin);
+    const [alertA, alertB] = ['203.0.113.1', '203.0.113.2'].map((ip) => all.find((a) => a.sourceIp === ip)!);
+    const scopedToA = { kind: 'user', userId: 'u', username: 'scoped', sessionId: 's', roles: [], permissions: new Set(), scope: agenciesScope(['so-a']) } as const;
+    await expect(alerts.setStatus(scopedToA as never, alertB!.id, 'closed')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(alerts.get(scopedToA as never, alertB!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await alerts.setStatus(scopedToA as never, alertA!.id, 'closed')).status).toBe('closed');
+    const [row] = await db.query<{ status: string }>('SELECT status FROM alerts WHERE id = $1', [alertB!.id]);
+    expect(row!.status).toBe('acknowledged');
   });
 
   it('scopes the source and agency registries too', async () => {

@@ -99,6 +99,15 @@ describe('authorization matrix: every route × every kind of caller', () => {
     expect(outcomes).toEqual(expected);
   });
 
+  it('answers 401 to every non-public route without credentials, and to a refresh without a refresh token', async () => {
+    for (const route of servedRoutes()) {
+      const [method, path] = route.split(' ') as [string, string];
+      if (MATRIX[matrixKeyOf(route)] === PUBLIC) continue;
+      expect(`${route}: ${await request(method, path, 'anonymous')}`).toBe(`${route}: 401`);
+    }
+    expect((await soc.call('/api/v1/auth/refresh', { method: 'POST', body: {} })).status).toBe(401);
+  });
+
   it('opens /ws to every person with a valid token, and to nobody else', async () => {
     for (const caller of PEOPLE) {
       const client = await LiveFeedClient.connect(soc.wsUrl, tokens.get(caller)!);
@@ -109,6 +118,11 @@ describe('authorization matrix: every route × every kind of caller', () => {
     expect(await LiveFeedClient.refusal(soc.wsUrl, { Authorization: `Bearer ${METRICS_TOKEN}` })).toBe(401);
   });
 
+  async function freshRefreshToken(): Promise<string> {
+    const res = await soc.call('/api/v1/auth/login', { method: 'POST', body: { username: 'admin', password: TEST_ADMIN_PASSWORD } });
+    return ((await res.json()) as { refreshToken: string }).refreshToken;
+  }
+
   /** A static token is only a credential on /metrics; elsewhere it is an invalid access token. */
   function denialFor(caller: Caller, rule: Caller[]): string {
     return caller === 'metrics_token' && !rule.includes(caller) ? 'unauthenticated' : 'forbidden';
@@ -118,10 +132,12 @@ describe('authorization matrix: every route × every kind of caller', () => {
     const concrete = path.replace(':id', path.includes('/sources/') ? 'no-such-source' : '00000000-0000-4000-8000-000000000000');
     const token = tokens.get(caller);
     const ingest = concrete === '/api/v1/ingest';
+    // The refresh route's credential is the refresh token in its body, whoever presents it.
+    const body = concrete === '/api/v1/auth/refresh' ? { refreshToken: await freshRefreshToken() } : ingest ? 'Nov 30 16:40:00 h app: matrix probe' : {};
     const res = await soc.call(concrete, {
       method,
       token,
-      body: method === 'GET' || method === 'DELETE' ? undefined : ingest ? 'Nov 30 16:40:00 h app: matrix probe' : {},
+      body: method === 'GET' || method === 'DELETE' ? undefined : body,
       contentType: ingest ? 'text/plain' : undefined,
     });
     // Logging out ends the caller's session: log in again for the rest of the matrix.

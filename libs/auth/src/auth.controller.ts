@@ -29,7 +29,7 @@ export class AuthController {
   @ApiOperation({ summary: 'New tokens for a refresh token (which is rotated)' })
   @ApiOkResponse({ type: TokenResponse })
   refresh(@Body() body: RefreshRequest): Promise<TokenResponse> {
-    return this.auth.refresh(body.refreshToken);
+    return this.auth.refresh(body.refreshToken ?? '');
   }
 
   @Post('logout')

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role, ROLES } from './permissions';
 
 export class LoginRequest {
@@ -7,8 +7,9 @@ export class LoginRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(256) password!: string;
 }
 
+/** The refresh token is this route's credential: a missing or malformed one is a 401, like any other. */
 export class RefreshRequest {
-  @ApiProperty() @IsString() @MinLength(10) @MaxLength(200) refreshToken!: string;
+  @ApiProperty() @IsOptional() @IsString() @MaxLength(200) refreshToken?: string;
 }
 
 export class TokenResponse {
