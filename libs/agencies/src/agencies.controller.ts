@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { AuditRepository } from '@soc/audit';
+import { AuditTrail } from '@soc/audit';
 import { actorOf, CurrentPrincipal, Permission, type Principal, RequirePermission } from '@soc/auth';
-import { CLOCK, type Clock, ErrorCode, SocError } from '@soc/shared';
+import { ErrorCode, SocError } from '@soc/shared';
 import { AgenciesRepository, AgencyRecord } from './agencies.repository';
 
 export class CreateAgencyRequest {
@@ -31,8 +31,7 @@ export class AgencyView {
 export class AgenciesController {
   constructor(
     private readonly agencies: AgenciesRepository,
-    private readonly audit: AuditRepository,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Get()
@@ -46,7 +45,7 @@ export class AgenciesController {
   async create(@Body() body: CreateAgencyRequest, @CurrentPrincipal() principal: Principal): Promise<AgencyRecord> {
     const created = await this.agencies.create(body.id, body.name);
     if (!created) throw new SocError(ErrorCode.Conflict, `agency ${body.id} exists`);
-    await this.audit.append({ at: this.clock.now().toISOString(), actor: actorOf(principal), action: 'agencies.create', target: `agency:${body.id}`, agencyId: body.id, details: { name: body.name } });
+    await this.audit.record({ actor: actorOf(principal), action: 'agencies.create', target: `agency:${body.id}`, agencyId: body.id, details: { name: body.name } });
     return created;
   }
 }

@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AuditRepository } from '@soc/audit';
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@soc/audit';
 import { actorOf, type Principal } from '@soc/auth';
 import { OutboxRepository } from '@soc/realtime';
-import { CLOCK, type Clock, ErrorCode, SocError } from '@soc/shared';
+import { ErrorCode, SocError } from '@soc/shared';
 import { TransactionRunner } from '@soc/storage';
 import { AlertPage, AlertStatus, AlertView } from './alert.view';
 import { AlertsRepository } from './alerts.repository';
@@ -14,9 +14,8 @@ export class AlertsService {
   constructor(
     private readonly alerts: AlertsRepository,
     private readonly outbox: OutboxRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrail,
     private readonly transactions: TransactionRunner,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   list(principal: Principal, limit: number, cursor?: string): Promise<AlertPage> {
@@ -36,8 +35,8 @@ export class AlertsService {
       if (!changed) throw new SocError(ErrorCode.NotFound, NOT_FOUND);
       const { before, alert } = changed;
       await this.outbox.append(tx, [{ type: 'alert.updated', agencyId: alert.agencyId, payload: alert }]);
-      await this.audit.append(
-        { at: this.clock.now().toISOString(), actor: actorOf(principal), action: 'alerts.status_changed', target: `alert:${id}`, agencyId: alert.agencyId, details: { from: before, to: status } },
+      await this.audit.record(
+        { actor: actorOf(principal), action: 'alerts.status_changed', target: `alert:${id}`, agencyId: alert.agencyId, details: { from: before, to: status } },
         tx,
       );
       return alert;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
-import { AuditRepository } from '@soc/audit';
+import { AuditTrail } from '@soc/audit';
 import { CLOCK, type Clock, ErrorCode, SOC_CONFIG, type SocConfig, SocError } from '@soc/shared';
 import { JWT_SECRET } from './jwt-secret';
 import { signAccessToken, verifyAccessToken } from './jwt';
@@ -29,7 +29,7 @@ export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditTrail,
     @Inject(JWT_SECRET) private readonly jwtSecret: string,
     @Inject(SOC_CONFIG) private readonly config: SocConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -108,6 +108,6 @@ export class AuthService {
   }
 
   private record(action: string, target: string, details: Record<string, unknown>, actor = 'anonymous'): Promise<void> {
-    return this.audit.append({ at: this.clock.now().toISOString(), actor, action, target, details });
+    return this.audit.record({ actor, action, target, details });
   }
 }

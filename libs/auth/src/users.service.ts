@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AuditRepository } from '@soc/audit';
-import { CLOCK, type Clock, ErrorCode, SocError } from '@soc/shared';
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@soc/audit';
+import { ErrorCode, SocError } from '@soc/shared';
 import { hashPassword } from './auth.service';
 import { CreateUserRequest, SetRolesRequest, UserView } from './auth.dto';
 import { passwordProblems } from './password-policy';
@@ -23,8 +23,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
-    private readonly audit: AuditRepository,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async create(actor: string, request: CreateUserRequest): Promise<UserView> {
@@ -66,7 +65,7 @@ export class UsersService {
   }
 
   private record(actor: string, action: string, user: UserRecord, details: Record<string, unknown>): Promise<void> {
-    return this.audit.append({ at: this.clock.now().toISOString(), actor, action, target: `user:${user.username}`, details });
+    return this.audit.record({ actor, action, target: `user:${user.username}`, details });
   }
 }
 

@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AgenciesRepository } from '@soc/agencies';
-import { AuditRepository } from '@soc/audit';
+import { AuditTrail } from '@soc/audit';
 import { API_KEY_PREFIX, hashSecret, newSecret } from '@soc/auth';
-import { ALL_AGENCIES, CLOCK, type Clock, ErrorCode, SocError } from '@soc/shared';
+import { ALL_AGENCIES, ErrorCode, SocError } from '@soc/shared';
 import { SourceRecord, SourcesRepository } from './sources.repository';
 
 export interface NewSource {
@@ -25,8 +25,7 @@ export class SourcesService {
   constructor(
     private readonly sources: SourcesRepository,
     private readonly agencies: AgenciesRepository,
-    private readonly audit: AuditRepository,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async create(actor: string, request: NewSource): Promise<IssuedKey> {
@@ -62,6 +61,6 @@ export class SourcesService {
   }
 
   private record(actor: string, action: string, source: SourceRecord, details: Record<string, unknown>): Promise<void> {
-    return this.audit.append({ at: this.clock.now().toISOString(), actor, action, target: `source:${source.id}`, agencyId: source.agencyId, details });
+    return this.audit.record({ actor, action, target: `source:${source.id}`, agencyId: source.agencyId, details });
   }
 }
