@@ -1,6 +1,7 @@
-import { parseSshdMessage } from './linux-auth/sshd-message';
+import { EventFields, FormatParser, ParseContext } from './format-parser';
 import { ParseOutcome, parseFailure } from './parse-outcome';
 import { RawEnvelope } from './raw-envelope';
+import { LINE_PARSERS, MESSAGE_PARSERS } from './registry';
 import { SecurityEvent } from './security-event';
 import { parseSyslogLine, SyslogRecord } from './syslog/syslog-record';
 
@@ -12,57 +13,86 @@ export interface ParseOptions {
 /** Longest line we accept; longer payloads are dead-lettered, not truncated, so nothing is silently altered. */
 export const MAX_LINE_BYTES = 64 * 1024;
 
-/** Raw record → normalized event, or the reason it could not be parsed. Never throws. */
+const ALL_PARSERS = new Map([...LINE_PARSERS, ...MESSAGE_PARSERS].map((p) => [p.format, p]));
+
+/**
+ * Raw record → normalized event, or the reason it could not be parsed. Never throws.
+ * Order: the source's format hint; whole-record formats; then a syslog header with the formats of
+ * its message; a syslog record no format claims is kept as a generic syslog event.
+ */
 export function parseRaw(envelope: RawEnvelope, options: ParseOptions): ParseOutcome {
   const line = envelope.payload;
   if (line.trim().length === 0) return parseFailure('empty record');
   if (Buffer.byteLength(line, 'utf8') > MAX_LINE_BYTES) return parseFailure(`record longer than ${MAX_LINE_BYTES} bytes`);
   if (line.includes('\u0000')) return parseFailure('record contains NUL bytes');
+  const context: ParseContext = { timeZone: options.timeZone, receivedAt: envelope.receivedAt };
 
-  const syslog = parseSyslogLine(line, { timeZone: options.timeZone, receivedAt: envelope.receivedAt });
+  const hinted = envelope.formatHint ? ALL_PARSERS.get(envelope.formatHint) : undefined;
+  for (const parser of hinted && LINE_PARSERS.includes(hinted) ? [hinted] : LINE_PARSERS) {
+    if (!guarded(() => parser.matches(line))) continue;
+    const result = run(parser, line, context);
+    return result.ok ? { ok: true, event: build(envelope, result.fields) } : parseFailure(`${parser.format}: ${result.reason}`);
+  }
+
+  const syslog = parseSyslogLine(line, context);
   if (!syslog) return parseFailure('unrecognized format: not a syslog line');
-  return { ok: true, event: fromSyslog(syslog, envelope) };
+  const messageContext: ParseContext = { ...context, app: syslog.app, host: syslog.host };
+  const candidates = hinted && MESSAGE_PARSERS.includes(hinted) ? [hinted] : MESSAGE_PARSERS;
+  const parser = candidates.find((p) => guarded(() => p.matches(syslog.message, syslog.app)));
+  if (!parser) return { ok: true, event: build(envelope, syslogFields(syslog)) };
+  const result = run(parser, syslog.message, messageContext);
+  if (!result.ok) return parseFailure(`${parser.format}: ${result.reason}`);
+  return { ok: true, event: build(envelope, merge(syslogFields(syslog), result.fields)) };
 }
 
-function fromSyslog(record: SyslogRecord, envelope: RawEnvelope): SecurityEvent {
-  const event: SecurityEvent = {
+function run(parser: FormatParser, text: string, context: ParseContext): ReturnType<FormatParser['parse']> {
+  try {
+    return parser.parse(text, context);
+  } catch (error) {
+    // A parser bug must cost one record, never the batch: the record goes to the dead letters.
+    return { ok: false, reason: `parser error: ${(error as Error).message}` };
+  }
+}
+
+function guarded(test: () => boolean): boolean {
+  try {
+    return test();
+  } catch {
+    return false;
+  }
+}
+
+function syslogFields(record: SyslogRecord): EventFields {
+  const fields: EventFields = {
     '@timestamp': record.timestamp.toISOString(),
     message: record.message,
-    event: {
-      kind: 'event',
-      dataset: 'syslog',
-      module: 'system',
-      ingested: envelope.receivedAt.toISOString(),
-      original: envelope.payload,
-    },
-    soc: { source_id: envelope.sourceId, transport: envelope.transport },
+    event: { dataset: 'syslog', module: 'system' },
   };
-  if (record.host) event.host = { name: record.host };
-  if (record.app) event.process = { name: record.app, ...(record.pid === undefined ? {} : { pid: record.pid }) };
+  if (record.host) fields.host = { name: record.host };
+  if (record.app) fields.process = { name: record.app, ...(record.pid === undefined ? {} : { pid: record.pid }) };
   if (record.priority !== undefined) {
-    event.log = {
-      syslog: {
-        priority: record.priority,
-        facility: { code: record.priority >> 3 },
-        severity: { code: record.priority & 7 },
-      },
-    };
+    fields.log = { syslog: { priority: record.priority, facility: { code: record.priority >> 3 }, severity: { code: record.priority & 7 } } };
   }
-  if (record.app === 'sshd') applySshd(event, record.message);
-  return event;
+  return fields;
 }
 
-function applySshd(event: SecurityEvent, message: string): void {
-  const facts = parseSshdMessage(message);
-  event.event.dataset = 'system.auth';
-  if (!facts) return;
-  event.event.category = ['authentication'];
-  event.event.type = facts.action === 'ssh_disconnect' ? ['end'] : ['start'];
-  event.event.action = facts.action;
-  event.event.outcome = facts.outcome;
-  if (facts.count > 1) event.event.count = facts.count;
-  if (facts.userName !== undefined) event.user = { name: facts.userName };
-  if (facts.sourceIp !== undefined) {
-    event.source = { ip: facts.sourceIp, ...(facts.sourcePort === undefined ? {} : { port: facts.sourcePort }) };
-  }
+/** The format's fields win over the syslog header's; `event`, `host` and `process` are merged field by field. */
+function merge(base: EventFields, over: EventFields): EventFields {
+  return {
+    ...base,
+    ...over,
+    event: { ...base.event, ...over.event },
+    ...(base.host || over.host ? { host: { ...base.host, ...over.host } } : {}),
+    ...(base.process || over.process ? { process: { ...base.process, ...over.process } } : {}),
+  };
+}
+
+function build(envelope: RawEnvelope, fields: EventFields): SecurityEvent {
+  const { event, ...rest } = fields;
+  return {
+    ...rest,
+    '@timestamp': fields['@timestamp'] ?? envelope.receivedAt.toISOString(),
+    event: { kind: 'event', ...event, ingested: envelope.receivedAt.toISOString(), original: envelope.payload },
+    soc: { source_id: envelope.sourceId, transport: envelope.transport },
+  };
 }
