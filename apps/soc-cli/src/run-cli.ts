@@ -1,9 +1,10 @@
 import { SocError } from '@soc/shared';
 import { CliCommand, CliIo, CliUsageError } from './cli-io';
+import { corpusCheckCommand } from './commands/corpus-check.command';
 import { migrateCommand } from './commands/migrate.command';
 import { parseCommand } from './commands/parse.command';
 
-const COMMANDS: readonly CliCommand[] = [parseCommand, migrateCommand];
+const COMMANDS: readonly CliCommand[] = [parseCommand, corpusCheckCommand, migrateCommand];
 
 function help(): string {
   const lines = COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]);
