@@ -31,9 +31,14 @@ function findKey(value: unknown, key: string): unknown {
 function sameValue(actual: unknown, expected: unknown): boolean {
   if (actual === undefined) return false;
   if (Array.isArray(expected) || Array.isArray(actual)) return JSON.stringify(actual) === JSON.stringify(expected);
-  const [a, e] = [String(actual).trim(), String(expected).trim()];
+  const [a, e] = [scalarText(actual), scalarText(expected)];
   if (a === e) return true;
   // Timestamps written differently (epoch ms vs ISO) are the same label if they are the same instant.
   const asTime = (text: string) => (/^\d{12,13}$/.test(text) ? Number(text) : /^\d{4}-\d\d-\d\dT/.test(text) ? Date.parse(text) : NaN);
   return !Number.isNaN(asTime(a)) && asTime(a) === asTime(e);
+}
+
+/** Labels are scalars; an object where a scalar is expected is shown as JSON, so it never matches by accident. */
+function scalarText(value: unknown): string {
+  return (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value as string | number | boolean)).trim();
 }

@@ -2,8 +2,9 @@ type Event = Record<string, unknown>;
 
 const at = (event: Event, path: string): unknown =>
   path.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Event)[key] : undefined), event);
-const datasetStarts = (prefix: string) => (e: Event) => String(at(e, 'event.dataset') ?? '').startsWith(prefix);
-const vendorIs = (vendor: string) => (e: Event) => String(at(e, 'observer.vendor') ?? '').toLowerCase().startsWith(vendor.toLowerCase());
+const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+const datasetStarts = (prefix: string) => (e: Event) => text(at(e, 'event.dataset')).startsWith(prefix);
+const vendorIs = (vendor: string) => (e: Event) => text(at(e, 'observer.vendor')).toLowerCase().startsWith(vendor.toLowerCase());
 const hasVendorBlock = (name: string) => (e: Event) => at(e, `vendor.${name}`) !== undefined;
 const categoryIncludes = (category: string) => (e: Event) => {
   const categories = at(e, 'event.category');
@@ -27,7 +28,7 @@ export const WAZUH_DECODER_CHECKS: Record<string, (event: Event) => boolean> = {
   'cisco-ftd': vendorIs('Cisco'),
   pix: vendorIs('Cisco'),
   paloalto: vendorIs('Palo Alto'),
-  pf: (e) => String(at(e, 'observer.product') ?? '').toLowerCase().includes('pfsense') || datasetStarts('pfsense')(e),
+  pf: (e) => text(at(e, 'observer.product')).toLowerCase().includes('pfsense') || datasetStarts('pfsense')(e),
   kernel: (e) => at(e, 'observer.ingress.interface.name') !== undefined || at(e, 'observer.egress.interface.name') !== undefined || datasetStarts('iptables')(e),
   'web-accesslog': categoryIncludes('web'),
   'squid-accesslog': categoryIncludes('web'),
