@@ -40,5 +40,5 @@ function sameValue(actual: unknown, expected: unknown): boolean {
 
 /** Labels are scalars; an object where a scalar is expected is shown as JSON, so it never matches by accident. */
 function scalarText(value: unknown): string {
-  return (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value as string | number | boolean)).trim();
+  return (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)).trim();
 }
