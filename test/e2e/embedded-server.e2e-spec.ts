@@ -1,12 +1,12 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
 import { LiveFeedClient } from '../support/live-feed-client';
+import { buildServer, PROJECT_ROOT, spawnServer } from '../support/server-process';
 import { failedSshLines } from '../support/ssh-lines';
 
-const ROOT = join(__dirname, '..', '..');
 
 /**
  * The README's first command as a newcomer runs it: the built server with no DATABASE_URL and no
@@ -14,15 +14,14 @@ const ROOT = join(__dirname, '..', '..');
  * data across a stop and start, and shuts down cleanly on SIGTERM.
  */
 describe('the server on the embedded default (real process, own PostgreSQL)', () => {
-  const dataDir = join(ROOT, 'data', `test-embedded-${process.pid}`);
+  const dataDir = join(PROJECT_ROOT, 'data', `test-embedded-${process.pid}`);
   let port: number;
   let pgPort: number;
   let server: ChildProcess | undefined;
   let output = '';
 
   beforeAll(async () => {
-    const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+    buildServer();
     [port, pgPort] = [await freePort(), await freePort()];
   });
   afterAll(() => {
@@ -31,12 +30,9 @@ describe('the server on the embedded default (real process, own PostgreSQL)', ()
   });
 
   const start = async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', SOC_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn' };
-    delete env.DATABASE_URL;
-    delete env.KAFKA_BROKERS;
-    server = spawn(process.execPath, ['dist/apps/soc-server/src/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // No DATABASE_URL, no KAFKA_BROKERS: the embedded default.
+    const env = { SOC_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn' };
+    server = spawnServer(env, (text) => (output += text));
     await eventually(
       async () => {
         if (server!.exitCode !== null) throw new Error(`server exited with ${server!.exitCode}: ${output}`);

@@ -9,6 +9,8 @@ export interface KafkaSettings {
   groupId: string;
   rawTopic: string;
   partitions: number;
+  sessionTimeoutMs: number;
+  maxBytesPerPartition: number;
 }
 
 /** Receives consumer-lag readings; implemented by the metrics service. */
@@ -93,7 +95,14 @@ export class KafkaTransport implements EventTransport {
 
   async startConsuming(handler: BatchConsumer): Promise<void> {
     // A short fetch wait keeps shutdown quick (disconnect waits for the fetch in flight).
-    const consumer = this.kafka.consumer({ groupId: this.settings.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 1000 });
+    const consumer = this.kafka.consumer({
+      groupId: this.settings.groupId,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 1000,
+      sessionTimeout: this.settings.sessionTimeoutMs,
+      heartbeatInterval: Math.min(3000, Math.floor(this.settings.sessionTimeoutMs / 3)),
+      maxBytesPerPartition: this.settings.maxBytesPerPartition,
+    });
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.consumerProblem = `consumer crashed: ${payload.error.message}`;

@@ -47,6 +47,8 @@ const envSchema = z.object({
   KAFKA_GROUP_ID: z.string().min(1).default('soc-ingest'),
   KAFKA_TOPIC_RAW: z.string().regex(/^[A-Za-z0-9._-]{1,249}$/).default('soc.events.raw'),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(3),
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(30_000),
+  KAFKA_MAX_BYTES_PER_PARTITION: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   INGEST_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(5 * 1024 * 1024),
   INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(2000),
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
@@ -72,7 +74,17 @@ export interface SocConfig {
   timeZone: string;
   logLevel: string;
   database: { url?: string; poolSize: number; embeddedPort: number };
-  kafka?: { brokers: string[]; clientId: string; groupId: string; rawTopic: string; partitions: number };
+  kafka?: {
+    brokers: string[];
+    clientId: string;
+    groupId: string;
+    rawTopic: string;
+    partitions: number;
+    /** How soon a crashed consumer's partitions move to another member. */
+    sessionTimeoutMs: number;
+    /** Fetch size per partition: the upper bound of one ingest batch (and transaction). */
+    maxBytesPerPartition: number;
+  };
   ingest: { maxBodyBytes: number; batchSize: number; ratePerMinute: number };
   ws: { maxBufferedBytes: number; heartbeatMs: number };
   auth: {
@@ -122,6 +134,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           groupId: e.KAFKA_GROUP_ID,
           rawTopic: e.KAFKA_TOPIC_RAW,
           partitions: e.KAFKA_TOPIC_PARTITIONS,
+          sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS,
+          maxBytesPerPartition: e.KAFKA_MAX_BYTES_PER_PARTITION,
         }
       : undefined,
     ingest: { maxBodyBytes: e.INGEST_MAX_BODY_BYTES, batchSize: e.INGEST_BATCH_SIZE, ratePerMinute: e.SOC_INGEST_RATE_PER_MINUTE },
