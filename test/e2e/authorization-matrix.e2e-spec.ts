@@ -32,6 +32,7 @@ const MATRIX: Record<string, typeof PUBLIC | Caller[]> = {
   'GET /api/v1/alerts': [...PEOPLE],
   'GET /api/v1/alerts/:id': [...PEOPLE],
   'PATCH /api/v1/alerts/:id': ['admin', 'soc_analyst', 'ir_lead', 'ir_member'],
+  'GET /api/v1/events': [...PEOPLE],
   'POST /api/v1/ingest': ['source'],
   'GET /api/v1/audit': ['admin', 'auditor'],
 };

@@ -4,6 +4,7 @@ import { AgenciesController, AgenciesModule } from '@soc/agencies';
 import { AlertsController, AlertsModule } from '@soc/alerts';
 import { AuditModule } from '@soc/audit';
 import { AuthController, AuthModule, UsersController } from '@soc/auth';
+import { EventsController, EventsModule } from '@soc/events';
 import { IngestController, IngestPipelineModule } from '@soc/ingest';
 import { MetricsController, ObservabilityModule } from '@soc/observability';
 import { LiveFeedModule } from '@soc/realtime';
@@ -47,8 +48,8 @@ export class AppModule {
     const providers: Type[] = [];
     if (config.roles.has('ingest')) imports.push(IngestPipelineModule);
     if (config.roles.has('api')) {
-      imports.push(AlertsModule, LiveFeedModule);
-      controllers.push(AuthController, UsersController, AgenciesController, SourcesController, AlertsController, IngestController, AuditController);
+      imports.push(AlertsModule, EventsModule, LiveFeedModule);
+      controllers.push(AuthController, UsersController, AgenciesController, SourcesController, AlertsController, EventsController, IngestController, AuditController);
       providers.push(FirstStartService);
     }
     if (config.roles.has('scheduler')) imports.push(ScheduleModule.forRoot());

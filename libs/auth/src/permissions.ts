@@ -5,6 +5,7 @@ export type Role = (typeof ROLES)[number];
 /** One permission per kind of action; routes name the permission they need, never a role. */
 export enum Permission {
   AlertsRead = 'alerts:read',
+  EventsRead = 'events:read',
   AlertsTriage = 'alerts:triage',
   AgenciesRead = 'agencies:read',
   AgenciesManage = 'agencies:manage',
@@ -18,14 +19,14 @@ export enum Permission {
   IngestWrite = 'ingest:write',
 }
 
-const READ_ALL = [Permission.AlertsRead, Permission.AgenciesRead, Permission.SourcesRead];
+const READ_ALL = [Permission.AlertsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: Object.values(Permission).filter((p) => p !== Permission.IngestWrite),
   soc_analyst: [...READ_ALL, Permission.AlertsTriage, Permission.MetricsRead],
   ir_lead: [...READ_ALL, Permission.AlertsTriage],
   ir_member: [...READ_ALL, Permission.AlertsTriage],
-  agency_it: [Permission.AlertsRead, Permission.AgenciesRead, Permission.SourcesRead],
+  agency_it: [Permission.AlertsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead],
   auditor: [...READ_ALL, Permission.UsersRead, Permission.AuditRead, Permission.MetricsRead],
 };
 
