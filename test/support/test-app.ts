@@ -42,6 +42,9 @@ export async function startTestApp(databaseUrl: string, env: Record<string, stri
     SOC_JWT_SECRET: TEST_JWT_SECRET,
     SOC_BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     SOC_BOOTSTRAP_INGEST_KEY: TEST_INGEST_KEY,
+    // A system-chosen port, so test files can run in parallel.
+    SYSLOG_PORT: '0',
+    SYSLOG_HOST: '127.0.0.1',
     ...env,
   });
   const app = await createSocApp({ config, databaseUrl, logger: createLogger(config.logLevel), clock });

@@ -11,6 +11,7 @@ import { LiveFeedModule } from '@soc/realtime';
 import { type Clock, type SocConfig, type SocLogger, systemClock } from '@soc/shared';
 import { SourcesController, SourcesModule } from '@soc/sources';
 import { DatabaseModule } from '@soc/storage';
+import { SyslogModule } from '@soc/syslog';
 import { TransportModule } from '@soc/transport';
 import { MIGRATIONS } from '../../../migrations';
 import { AuditController } from './audit/audit.controller';
@@ -48,7 +49,7 @@ export class AppModule {
     const providers: Type[] = [];
     if (config.roles.has('ingest')) imports.push(IngestPipelineModule);
     if (config.roles.has('api')) {
-      imports.push(AlertsModule, EventsModule, LiveFeedModule);
+      imports.push(AlertsModule, EventsModule, LiveFeedModule, SyslogModule);
       controllers.push(AuthController, UsersController, AgenciesController, SourcesController, AlertsController, EventsController, IngestController, AuditController);
       providers.push(FirstStartService);
     }

@@ -41,6 +41,18 @@ export class MetricsService {
     labelNames: ['rule_id'] as const,
     registers: [this.registry],
   });
+  readonly syslogReceived = new Counter({
+    name: 'soc_syslog_received_total',
+    help: 'Syslog messages received, by transport (udp, tcp)',
+    labelNames: ['transport'] as const,
+    registers: [this.registry],
+  });
+  readonly syslogDropped = new Counter({
+    name: 'soc_syslog_dropped_total',
+    help: 'Syslog messages not handed to the pipeline, by reason (queue full on UDP, publish failed, frame too long)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
   readonly batchFailures = new Counter({
     name: 'soc_ingest_batch_failures_total',
     help: 'Ingest batches whose transaction failed and will be retried',

@@ -14,6 +14,23 @@ export class SourceDirectory {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  private readonly byAddress = new Map<string, { sourceId: string; until: number }>();
+
+  /**
+   * The source a keyless sender (syslog) is, by its address: a registered source whose allow-list
+   * holds it, else `syslog:<address>` — accepted, and flagged as unregistered by its missing agency.
+   */
+  async sourceForAddress(address: string): Promise<string> {
+    const now = this.clock.now().getTime();
+    const cached = this.byAddress.get(address);
+    if (cached && cached.until > now) return cached.sourceId;
+    const found = await this.sources.findByAddress(address);
+    const sourceId = found?.id ?? `syslog:${address}`;
+    if (this.byAddress.size > 50_000) this.byAddress.clear();
+    this.byAddress.set(address, { sourceId, until: now + TTL_MS });
+    return sourceId;
+  }
+
   /** Agency per source id; unknown sources map to null (accepted, not attributed). */
   async agenciesOf(sourceIds: Iterable<string>): Promise<Map<string, string | null>> {
     const now = this.clock.now().getTime();

@@ -83,6 +83,17 @@ export class SourcesRepository {
     return row && { id: row.id, agencyId: row.agency_id, ipAllowed: row.ip_allowed };
   }
 
+  /** The source whose allow-list holds `address` (the most specific network wins), for senders without keys (syslog). */
+  async findByAddress(address: string): Promise<{ id: string; agencyId: string | null } | undefined> {
+    const rows: Array<{ id: string; agency_id: string | null }> = await this.dataSource.query(
+      `SELECT s.id, s.agency_id FROM sources s, unnest(s.allowed_ips) AS net
+       WHERE $1::inet <<= net ORDER BY masklen(net) DESC, s.id LIMIT 1`,
+      [address],
+    );
+    const row = rows[0];
+    return row && { id: row.id, agencyId: row.agency_id };
+  }
+
   async agenciesOf(sourceIds: readonly string[]): Promise<Map<string, string | null>> {
     const rows: Array<{ id: string; agency_id: string | null }> = await this.dataSource.query(
       'SELECT id, agency_id FROM sources WHERE id = ANY($1::text[])',

@@ -1,0 +1,3 @@
+export * from './octet-framing';
+export * from './syslog-receiver.service';
+export * from './syslog.module';

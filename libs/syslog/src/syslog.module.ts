@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { SyslogReceiver } from './syslog-receiver.service';
+
+@Module({ providers: [SyslogReceiver], exports: [SyslogReceiver] })
+export class SyslogModule {}
