@@ -1,10 +1,11 @@
 import { SocError } from '@soc/shared';
 import { CliCommand, CliIo, CliUsageError } from './cli-io';
 import { corpusCheckCommand } from './commands/corpus-check.command';
+import { dlqReplayCommand } from './commands/dlq-replay.command';
 import { migrateCommand } from './commands/migrate.command';
 import { parseCommand } from './commands/parse.command';
 
-const COMMANDS: readonly CliCommand[] = [parseCommand, corpusCheckCommand, migrateCommand];
+const COMMANDS: readonly CliCommand[] = [parseCommand, corpusCheckCommand, dlqReplayCommand, migrateCommand];
 
 function help(): string {
   const lines = COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]);

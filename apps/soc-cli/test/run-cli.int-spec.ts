@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { Client } from 'pg';
 import { runCli } from '../src/run-cli';
+import { createTestDatabase } from '../../../test/support/test-database';
 import { TEST_ENV, withDatabase } from '../../../test/support/test-env';
 
 async function run(argv: string[], stdinText = '', env: Record<string, string> = {}) {
@@ -58,5 +59,34 @@ describe('soc-cli', () => {
     const result = await run(['migrate'], '', { DATABASE_URL: 'mysql://nope' });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^soc-cli migrate: CONFIG_INVALID: .*DATABASE_URL/);
+  });
+
+  it('dlq replay: recovers dead letters the current parsers can read, once, and keeps the rest with their new reason', async () => {
+    const db = await createTestDatabase();
+    try {
+      const insert = (raw: string) =>
+        db.query(
+          `INSERT INTO dead_letters (received_at, source_id, transport, stream, reason, raw, agency_id) VALUES (now(), 'fw-old', 'syslog', 'in-process', 'old parser', $1, NULL)`,
+          [Buffer.from(raw)],
+        );
+      await insert('Nov 30 16:40:00 web01 sshd[1]: Failed password for root from 203.0.113.5 port 22 ssh2');
+      await insert('\u0001 still not a log line');
+      const env = { DATABASE_URL: db.url };
+      const first = await run(['dlq', 'replay'], '', env);
+      expect(first.code).toBe(0);
+      expect(JSON.parse(first.stdout)).toMatchObject({ examined: 2, recovered: 1, stillFailing: 1 });
+      const events = await db.query<{ source_id: string; action: string }>('SELECT source_id, action FROM security_events');
+      expect(events).toEqual([{ source_id: 'fw-old', action: 'ssh_login' }]);
+      const letters = await db.query<{ reason: string; recovered: boolean }>('SELECT reason, replayed_at IS NOT NULL AS recovered FROM dead_letters ORDER BY id');
+      expect(letters).toEqual([
+        { reason: 'old parser', recovered: true },
+        { reason: 'unrecognized format: not a syslog line', recovered: false },
+      ]);
+      expect(JSON.parse((await run(['dlq', 'replay'], '', env)).stdout)).toMatchObject({ examined: 1, recovered: 0 });
+      expect((await db.query('SELECT 1 FROM security_events')).length).toBe(1);
+      expect((await run(['dlq', 'replay', '--limit', 'x'], '', env)).code).toBe(2);
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -8,7 +8,7 @@ import { EventsController, EventsModule } from '@soc/events';
 import { IngestController, IngestPipelineModule } from '@soc/ingest';
 import { MetricsController, ObservabilityModule } from '@soc/observability';
 import { LiveFeedModule } from '@soc/realtime';
-import { type Clock, type SocConfig, type SocLogger, systemClock } from '@soc/shared';
+import { type Clock, CoreModule, type SocConfig, type SocLogger, systemClock } from '@soc/shared';
 import { SourcesController, SourcesModule } from '@soc/sources';
 import { DatabaseModule } from '@soc/storage';
 import { SyslogModule } from '@soc/syslog';
@@ -16,7 +16,6 @@ import { TransportModule } from '@soc/transport';
 import { MIGRATIONS } from '../../../migrations';
 import { AuditController } from './audit/audit.controller';
 import { FirstStartService } from './bootstrap/first-start.service';
-import { CoreModule } from './core.module';
 import { HealthController } from './health/health.controller';
 
 export interface AppOptions {

@@ -1,3 +1,4 @@
+export * from './dead-letter-replay.service';
 export * from './checkpoints.repository';
 export * from './dead-letters.repository';
 export * from './events.repository';

@@ -2,9 +2,17 @@ import { Module } from '@nestjs/common';
 import { AlertsModule } from '@soc/alerts';
 import { OutboxModule } from '@soc/realtime';
 import { CheckpointsRepository } from './checkpoints.repository';
+import { DeadLetterReplay } from './dead-letter-replay.service';
 import { DeadLettersRepository } from './dead-letters.repository';
 import { EventsRepository } from './events.repository';
 import { IngestPipeline } from './ingest-pipeline.service';
+
+/** Dead-letter replay needs only storage and the parsers (the CLI runs it without a consumer). */
+@Module({
+  providers: [DeadLetterReplay, EventsRepository, DeadLettersRepository],
+  exports: [DeadLetterReplay],
+})
+export class DeadLetterReplayModule {}
 
 /** The ingest worker (`ingest` role): consumes the raw stream and runs the pipeline. */
 @Module({

@@ -4,3 +4,4 @@ export * from './errors/error-code';
 export * from './errors/soc-error';
 export * from './logging/logger';
 export * from './scope/agency-scope';
+export * from './core.module';

@@ -1,31 +1,27 @@
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createLogger, loadConfig, redactUrl } from '@soc/shared';
-import { dataSourceOptions, EmbeddedPostgresServer, migrateWithLock } from '@soc/storage';
+import { dataSourceOptions, migrateWithLock } from '@soc/storage';
 import { MIGRATIONS } from '../../../../migrations';
 import { CliCommand, CliIo } from '../cli-io';
+import { withDatabase } from '../with-database';
 
 /** Applies pending migrations to DATABASE_URL, or to the embedded database under SOC_DATA_DIR. */
 export const migrateCommand: CliCommand = {
   name: 'migrate',
   summary: 'Apply pending database migrations (the server also does this at start)',
   usage: 'migrate',
-  async run(_args: string[], io: CliIo): Promise<number> {
+  run(_args: string[], io: CliIo): Promise<number> {
     const config = loadConfig(io.env);
-    const logger = createLogger('warn');
-    const embedded = config.database.url
-      ? undefined
-      : new EmbeddedPostgresServer({ dir: join(config.dataDir, 'postgres'), port: config.database.embeddedPort, database: 'soc', logger });
-    const url = config.database.url ?? (await embedded!.start());
-    const dataSource = new DataSource(dataSourceOptions({ url, poolSize: 2, entities: [], migrations: MIGRATIONS }));
-    try {
-      await dataSource.initialize();
-      const applied = await migrateWithLock(dataSource);
-      io.stdout.write(`${redactUrl(url)}: ${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}\n`);
-      return 0;
-    } finally {
-      await dataSource.destroy().catch(() => undefined);
-      await embedded?.stop();
-    }
+    return withDatabase(config, createLogger('warn'), async (url) => {
+      const dataSource = new DataSource(dataSourceOptions({ url, poolSize: 2, entities: [], migrations: MIGRATIONS }));
+      try {
+        await dataSource.initialize();
+        const applied = await migrateWithLock(dataSource);
+        io.stdout.write(`${redactUrl(url)}: ${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}\n`);
+        return 0;
+      } finally {
+        await dataSource.destroy().catch(() => undefined);
+      }
+    });
   },
 };

@@ -1,5 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { CLOCK, type Clock, SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
+import { CLOCK, type Clock } from './clock/clock';
+import { SOC_CONFIG, type SocConfig } from './config/soc-config';
+import { SOC_LOGGER, type SocLogger } from './logging/logger';
 
 /** Process-wide singletons every module may inject: the config, the logger and the clock. */
 @Global()
