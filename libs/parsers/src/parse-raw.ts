@@ -70,9 +70,11 @@ function syslogFields(record: SyslogRecord): EventFields {
   };
   if (record.host) fields.host = { name: record.host };
   if (record.app) fields.process = { name: record.app, ...(record.pid === undefined ? {} : { pid: record.pid }) };
-  if (record.priority !== undefined) {
-    fields.log = { syslog: { priority: record.priority, facility: { code: record.priority >> 3 }, severity: { code: record.priority & 7 } } };
-  }
+  const syslog: NonNullable<NonNullable<EventFields['log']>['syslog']> = {};
+  if (record.priority !== undefined) Object.assign(syslog, { priority: record.priority, facility: { code: record.priority >> 3 }, severity: { code: record.priority & 7 } });
+  if (record.msgId !== undefined) syslog.msgid = record.msgId;
+  if (record.structuredData !== undefined) syslog.structured_data = record.structuredData;
+  if (Object.keys(syslog).length > 0) fields.log = { syslog };
   return fields;
 }
 

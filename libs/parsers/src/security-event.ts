@@ -40,7 +40,17 @@ export interface SecurityEvent {
   tls?: { version?: string; server?: { ja3s?: string; subject?: string }; client?: { ja3?: string; server_name?: string } };
   rule?: { id?: string; name?: string; category?: string; ruleset?: string };
   winlog?: { event_id?: number; channel?: string; provider_name?: string; computer_name?: string; record_id?: number; event_data?: Record<string, string> };
-  log?: { level?: string; syslog?: { priority?: number; facility?: { code: number }; severity?: { code: number } } };
+  log?: {
+    level?: string;
+    syslog?: {
+      priority?: number;
+      facility?: { code: number };
+      severity?: { code: number };
+      /** RFC 5424 MSGID and structured data (`{ sdId: { param: value } }`). */
+      msgid?: string;
+      structured_data?: Record<string, Record<string, string>>;
+    };
+  };
   /** Vendor fields with no ECS home, kept under their format's name (e.g. `fortinet`, `cef`, `suricata`). */
   vendor?: Record<string, Record<string, unknown>>;
   /** Our enrichment: which source sent it and which agency owns that source (null: not registered). */

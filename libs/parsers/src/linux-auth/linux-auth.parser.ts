@@ -1,24 +1,49 @@
-import { EventFields, FormatParser, formatOk, FormatResult } from '../format-parser';
+import { EventFields, FormatParser, formatOk, FormatResult, ParseContext } from '../format-parser';
+import { parseAccountMessage } from './account-message';
+import { authProgram, AuthProgram, isAccountTool } from './auth-program';
+import { parseLogindMessage } from './logind-message';
+import { parseLoginMessage } from './login-message';
+import { parsePamMessage } from './pam-message';
 import { parseSshdMessage } from './sshd-message';
+import { parseSuMessage } from './su-message';
+import { parseSudoMessage } from './sudo-message';
 
-/** Linux authentication messages (sshd today); they arrive as syslog messages of the program that wrote them. */
+/**
+ * Linux authentication messages (sshd, sudo, su, login, PAM, systemd-logind, shadow-utils account tools);
+ * they arrive as syslog messages of the program that wrote them, so the program name picks the reader.
+ */
 export const linuxAuthParser: FormatParser = {
   format: 'linux-auth',
-  matches: (_text: string, app?: string) => app === 'sshd',
-  parse(text: string): FormatResult {
-    const fields: EventFields = { event: { dataset: 'system.auth', module: 'system' } };
-    const facts = parseSshdMessage(text);
-    if (!facts) return formatOk(fields);
-    fields.event = {
-      ...fields.event,
-      category: ['authentication'],
-      type: facts.action === 'ssh_disconnect' ? ['end'] : ['start'],
-      action: facts.action,
-      outcome: facts.outcome,
-      ...(facts.count > 1 ? { count: facts.count } : {}),
-    };
-    if (facts.userName !== undefined) fields.user = { name: facts.userName };
-    if (facts.sourceIp !== undefined) fields.source = { ip: facts.sourceIp, ...(facts.sourcePort === undefined ? {} : { port: facts.sourcePort }) };
-    return formatOk(fields);
+  matches: (_text: string, app?: string) => authProgram(app) !== undefined,
+  parse(text: string, context: ParseContext): FormatResult {
+    const base: EventFields = { event: { dataset: 'system.auth', module: 'system' } };
+    const program = authProgram(context.app);
+    // Files written on Windows or relayed over TCP can keep a trailing CR.
+    const facts = program ? readMessage(program, stripSolarisTag(text.trimEnd())) : undefined;
+    if (!facts) return formatOk(base);
+    const fields: EventFields = { ...facts, event: { ...base.event, ...facts.event } };
+    // The process that logged is the syslog tag's; `prog(pam_unix)` is reported as `prog`.
+    if (program?.pam) fields.process = { name: program.name };
+    return formatOk(dropEmpty(fields));
   },
 };
+
+function readMessage(program: AuthProgram, text: string): EventFields | undefined {
+  if (program.pam) return parsePamMessage(text, program.name);
+  const pam = parsePamMessage(text);
+  if (pam) return pam;
+  if (program.name === 'sshd') return parseSshdMessage(text);
+  if (program.name === 'sudo') return parseSudoMessage(text);
+  if (program.name === 'su') return parseSuMessage(text);
+  if (program.name === 'systemd-logind') return parseLogindMessage(text);
+  if (program.name === 'login') return parseLoginMessage(text);
+  if (isAccountTool(program.name)) return parseAccountMessage(text);
+  return undefined;
+}
+
+// Solaris prefixes messages with "[ID 800047 auth.notice] ".
+const stripSolarisTag = (text: string): string => text.replace(/^\[ID \d+ \w+\.\w+\] /, '');
+
+function dropEmpty(fields: EventFields): EventFields {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}

@@ -1,24 +1,21 @@
-import { isIP } from 'node:net';
-
-/** What an sshd message says, in ECS terms. */
-export interface SshdFacts {
-  action: 'ssh_login' | 'ssh_invalid_user' | 'ssh_disconnect';
-  outcome: 'success' | 'failure' | 'unknown';
-  userName?: string;
-  sourceIp?: string;
-  sourcePort?: number;
-  /** "message repeated N times: [ ... ]" stands for N attempts. */
-  count: number;
-}
+import { EventFields } from '../format-parser';
+import { remoteEndpoint, withVendor } from './auth-fields';
 
 const REPEATED = /^message repeated (\d{1,6}) times: \[ ?(.*?) ?\]\s*$/s;
-const FROM = /from (\S+?)(?: port (\d{1,5}))?(?:\s|$)/;
+// "Received disconnect from IP port P:11: …" puts a colon right after the port; IPv6 addresses hold colons too.
+const FROM = /from (\S+?)(?: port (\d{1,5})(?=[\s:]|$)|(?=\s|$))/;
 // The user name is everything between "for" and "from": OpenSSH prints names with spaces verbatim.
-const LOGIN = /^(Failed|Accepted) (password|publickey|keyboard-interactive\/pam|keyboard-interactive|hostbased|none) for (invalid user )?(.*?) from /s;
+const LOGIN = /^(Failed|Accepted) (password|publickey|keyboard-interactive\/pam|keyboard-interactive|hostbased|gssapi-with-mic|none) for (invalid user )?(.*?) from \S+(?: port \d+)?(?: ssh2(?:: (.+))?)?/s;
 const INVALID_USER = /^Invalid user (.*?) from /s;
-const DISCONNECT = /^(Connection closed by|Disconnected from|Received disconnect from)/;
+const DISCONNECT = /^(Connection closed by|Disconnected from|Received disconnect from|Connection reset by)/;
+const NO_IDENTIFICATION = /^Did not receive identification string from (\S+)(?: port (\d{1,5}))?/;
+const BREAK_IN = /^(?:Address (\S+) maps to (\S+), but this does not map back to the address|reverse mapping checking getaddrinfo for (\S+) \[(\S+)\] failed)/;
+const PAM_ERROR = /^error: PAM: .*? for (?:illegal user |invalid user )?(.*?) from (\S+)$/s;
+const MAX_ATTEMPTS = /^error: maximum authentication attempts exceeded for (?:invalid user )?(.*?) from /s;
+const NOT_ALLOWED = /^User (\S+) from \S+ not allowed because/;
 
-export function parseSshdMessage(message: string): SshdFacts | undefined {
+/** An sshd message in ECS terms, or undefined when it says nothing about authentication. */
+export function parseSshdMessage(message: string): EventFields | undefined {
   let count = 1;
   let text = message;
   const repeated = REPEATED.exec(text);
@@ -26,27 +23,70 @@ export function parseSshdMessage(message: string): SshdFacts | undefined {
     count = Number(repeated[1]);
     text = repeated[2]!;
   }
+  const fields = readSshd(text);
+  if (fields && count > 1) fields.event = { ...fields.event, count };
+  return fields;
+}
 
-  const endpoint = readEndpoint(text);
+function readSshd(text: string): EventFields | undefined {
+  const source = fromEndpoint(text);
   const login = LOGIN.exec(text);
   if (login) {
-    return {
-      action: 'ssh_login',
-      outcome: login[1] === 'Accepted' ? 'success' : 'failure',
-      userName: login[4] || undefined,
-      ...endpoint,
-      count,
-    };
+    const success = login[1] === 'Accepted';
+    // Elastic's system/auth mapping: a successful login also opens a session.
+    const fields = authentication('ssh_login', success ? 'success' : 'failure', source, login[4], success ? ['authentication', 'session'] : undefined);
+    return withVendor(fields, 'ssh', { event: login[1], method: login[2], signature: login[5] });
   }
   const invalid = INVALID_USER.exec(text);
-  if (invalid) return { action: 'ssh_invalid_user', outcome: 'failure', userName: invalid[1] || undefined, ...endpoint, count };
-  if (DISCONNECT.test(text)) return { action: 'ssh_disconnect', outcome: 'unknown', ...endpoint, count };
+  if (invalid) return withVendor(authentication('ssh_invalid_user', 'failure', source, invalid[1]), 'ssh', { event: 'Invalid' });
+  if (DISCONNECT.test(text)) {
+    const fields = authentication('ssh_disconnect', 'unknown', source);
+    return { ...fields, event: { ...fields.event, type: ['end'] } };
+  }
+  const maxAttempts = MAX_ATTEMPTS.exec(text);
+  // Each of these attempts was already logged as "Failed …": a distinct action keeps brute-force counts honest.
+  if (maxAttempts) return authentication('ssh_max_auth_attempts', 'failure', source, maxAttempts[1]);
+  const notAllowed = NOT_ALLOWED.exec(text);
+  if (notAllowed) return authentication('ssh_user_not_allowed', 'failure', source, notAllowed[1]);
+
+  const dropped = NO_IDENTIFICATION.exec(text);
+  if (dropped) {
+    const endpoint = remoteEndpoint(dropped[1], dropped[2]);
+    return withVendor(endpoint ? { source: endpoint } : {}, 'ssh', { dropped_ip: endpoint?.ip });
+  }
+  const breakIn = BREAK_IN.exec(text);
+  if (breakIn) {
+    const ip = breakIn[1] ?? breakIn[4];
+    const endpoint = remoteEndpoint(ip);
+    const fields: EventFields = { event: { category: ['network'], type: ['info'], action: 'ssh_reverse_mapping_mismatch' } };
+    if (endpoint) fields.source = { ...endpoint, domain: breakIn[2] ?? breakIn[3] };
+    return fields;
+  }
+  const pamError = PAM_ERROR.exec(text);
+  if (pamError) {
+    // sshd also logs "Failed …" for the same attempt, so this one carries no action (as Elastic's pipeline does).
+    const endpoint = remoteEndpoint(pamError[2]);
+    return { ...(pamError[1] ? { user: { name: pamError[1] } } : {}), ...(endpoint ? { source: endpoint } : {}) };
+  }
   return undefined;
 }
 
-function readEndpoint(text: string): { sourceIp?: string; sourcePort?: number } {
+function authentication(
+  action: string,
+  outcome: 'success' | 'failure' | 'unknown',
+  source: EventFields['source'],
+  userName?: string,
+  category = ['authentication'],
+): EventFields {
+  const fields: EventFields = { event: { category, type: ['info'], action, outcome } };
+  if (userName) fields.user = { name: userName };
+  if (source) fields.source = source;
+  return fields;
+}
+
+function fromEndpoint(text: string): EventFields['source'] {
   const from = FROM.exec(text);
-  if (!from || isIP(from[1]!) === 0) return {};
-  const port = from[2] === undefined ? 0 : Number(from[2]);
-  return { sourceIp: from[1], sourcePort: port > 0 && port < 65536 ? port : undefined };
+  const endpoint = from ? remoteEndpoint(from[1], from[2]) : undefined;
+  if (!endpoint?.ip) return undefined;
+  return endpoint.port === undefined ? { ip: endpoint.ip } : { ip: endpoint.ip, port: endpoint.port };
 }

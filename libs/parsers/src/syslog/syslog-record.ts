@@ -1,12 +1,17 @@
 import { instantWithoutYear } from '../time/zoned-time';
+import { parseRfc5424 } from './rfc5424';
+import { StructuredData } from './structured-data';
 
-/** The header fields of a BSD (RFC 3164) or RFC 3339-stamped syslog line, and its message. */
+/** The header fields of a BSD (RFC 3164), RFC 3339-stamped or RFC 5424 syslog line, and its message. */
 export interface SyslogRecord {
   timestamp: Date;
   priority?: number;
   host?: string;
   app?: string;
   pid?: number;
+  /** RFC 5424 only: MSGID, and STRUCTURED-DATA by SD-ID then PARAM-NAME. */
+  msgId?: string;
+  structuredData?: StructuredData;
   message: string;
 }
 
@@ -24,6 +29,8 @@ const MONTHS: Record<string, number> = {
 const PRIORITY = /^<(\d{1,3})>/;
 const BSD_STAMP = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))? /;
 const RFC3339_STAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})) /;
+// Some relays (seen in Wazuh's sshd tests) write "2020-03-23 06:47:42.801612-0700" followed by two spaces.
+const SPACED_ISO_STAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?)([+-]\d{2})(\d{2}) +/;
 const HOST_AND_TAG = /^(\S+) ([^\s:[\]]{1,64})(?:\[(\d{1,10})\])?: ?(.*)$/s;
 
 export function parseSyslogLine(line: string, context: SyslogContext): SyslogRecord | undefined {
@@ -34,6 +41,9 @@ export function parseSyslogLine(line: string, context: SyslogContext): SyslogRec
     priority = Number(pri[1]);
     if (priority > 191) return undefined;
     rest = rest.slice(pri[0].length);
+    if (rest.startsWith('1 ')) return fromRfc5424(rest, priority, context);
+    // Some senders put a space after <PRI> (tenzir's syslog-rfc3164 sample): "<34> Nov 16 14:55:56 …".
+    if (rest.startsWith(' ') && BSD_STAMP.test(rest.slice(1))) rest = rest.slice(1);
   }
 
   let timestamp: Date | undefined;
@@ -48,10 +58,12 @@ export function parseSyslogLine(line: string, context: SyslogContext): SyslogRec
     rest = rest.slice(bsd[0].length);
   } else {
     const iso = RFC3339_STAMP.exec(rest);
-    if (!iso) return undefined;
-    timestamp = new Date(iso[1]!);
+    const spaced = iso ? undefined : SPACED_ISO_STAMP.exec(rest);
+    if (iso) timestamp = new Date(iso[1]!);
+    else if (spaced) timestamp = new Date(`${spaced[1]}T${spaced[2]}${spaced[3]}:${spaced[4]}`);
+    else return undefined;
     if (Number.isNaN(timestamp.getTime())) return undefined;
-    rest = rest.slice(iso[0].length);
+    rest = rest.slice((iso ?? spaced)![0].length);
   }
 
   const tagged = HOST_AND_TAG.exec(rest);
@@ -64,4 +76,16 @@ export function parseSyslogLine(line: string, context: SyslogContext): SyslogRec
     pid: tagged[3] === undefined ? undefined : Number(tagged[3]),
     message: tagged[4]!,
   };
+}
+
+function fromRfc5424(rest: string, priority: number, context: SyslogContext): SyslogRecord | undefined {
+  const fields = parseRfc5424(rest);
+  if (!fields) return undefined;
+  const record: SyslogRecord = { timestamp: fields.timestamp ?? context.receivedAt, priority, message: fields.message };
+  if (fields.host !== undefined) record.host = fields.host;
+  if (fields.app !== undefined) record.app = fields.app;
+  if (fields.pid !== undefined) record.pid = fields.pid;
+  if (fields.msgId !== undefined) record.msgId = fields.msgId;
+  if (fields.structuredData !== undefined) record.structuredData = fields.structuredData;
+  return record;
 }

@@ -1,0 +1,28 @@
+import { isIP } from 'node:net';
+import { Endpoint } from '../security-event';
+import { EventFields } from '../format-parser';
+
+/** Vendor fields of this format live under `vendor['linux-auth']`, grouped by program as Elastic's `system.auth.*` does. */
+export const VENDOR_KEY = 'linux-auth';
+
+export function withVendor(fields: EventFields, group: string, values: Record<string, unknown>): EventFields {
+  const present = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
+  if (Object.keys(present).length === 0) return fields;
+  const mine = { ...fields.vendor?.[VENDOR_KEY], [group]: present };
+  return { ...fields, vendor: { ...fields.vendor, [VENDOR_KEY]: mine } };
+}
+
+/** A remote host as logged: an address goes to `ip`, a name to `domain`. */
+export function remoteEndpoint(host: string | undefined, port?: string): Endpoint | undefined {
+  if (host === undefined || host === '') return undefined;
+  const endpoint: Endpoint = isIP(host) === 0 ? { address: host, domain: host } : { address: host, ip: host };
+  const number = port === undefined ? 0 : Number(port);
+  if (number > 0 && number < 65536) endpoint.port = number;
+  return endpoint;
+}
+
+/** `user` acted as `effective` (sudo, su, `session opened for user root by alice`). */
+export function actingUser(name: string | undefined, effective: string | undefined): EventFields['user'] {
+  if (!name) return effective ? { name: effective } : undefined;
+  return effective ? { name, effective: { name: effective } } : { name };
+}
