@@ -13,7 +13,12 @@ export interface ParseOptions {
 /** Longest line we accept; longer payloads are dead-lettered, not truncated, so nothing is silently altered. */
 export const MAX_LINE_BYTES = 64 * 1024;
 
-const ALL_PARSERS = new Map([...LINE_PARSERS, ...MESSAGE_PARSERS].map((p) => [p.format, p]));
+const KNOWN_FORMATS = new Set([...LINE_PARSERS, ...MESSAGE_PARSERS].map((p) => p.format));
+
+/** A source's format hint narrows both parser lists to that format (a format may have a line and a message parser). */
+function narrowed(parsers: readonly FormatParser[], hint: string | undefined): readonly FormatParser[] {
+  return hint !== undefined && KNOWN_FORMATS.has(hint) ? parsers.filter((p) => p.format === hint) : parsers;
+}
 
 /**
  * Raw record → normalized event, or the reason it could not be parsed. Never throws.
@@ -27,8 +32,7 @@ export function parseRaw(envelope: RawEnvelope, options: ParseOptions): ParseOut
   if (line.includes('\u0000')) return parseFailure('record contains NUL bytes');
   const context: ParseContext = { timeZone: options.timeZone, receivedAt: envelope.receivedAt };
 
-  const hinted = envelope.formatHint ? ALL_PARSERS.get(envelope.formatHint) : undefined;
-  for (const parser of hinted && LINE_PARSERS.includes(hinted) ? [hinted] : LINE_PARSERS) {
+  for (const parser of narrowed(LINE_PARSERS, envelope.formatHint)) {
     if (!guarded(() => parser.matches(line))) continue;
     const result = run(parser, line, context);
     return result.ok ? { ok: true, event: build(envelope, result.fields) } : parseFailure(`${parser.format}: ${result.reason}`);
@@ -37,8 +41,7 @@ export function parseRaw(envelope: RawEnvelope, options: ParseOptions): ParseOut
   const syslog = parseSyslogLine(line, context);
   if (!syslog) return parseFailure('unrecognized format: not a syslog line');
   const messageContext: ParseContext = { ...context, app: syslog.app, host: syslog.host };
-  const candidates = hinted && MESSAGE_PARSERS.includes(hinted) ? [hinted] : MESSAGE_PARSERS;
-  const parser = candidates.find((p) => guarded(() => p.matches(syslog.message, syslog.app)));
+  const parser = narrowed(MESSAGE_PARSERS, envelope.formatHint).find((p) => guarded(() => p.matches(syslog.message, syslog.app)));
   if (!parser) return { ok: true, event: build(envelope, syslogFields(syslog)) };
   const result = run(parser, syslog.message, messageContext);
   if (!result.ok) return parseFailure(`${parser.format}: ${result.reason}`);
@@ -78,7 +81,7 @@ function syslogFields(record: SyslogRecord): EventFields {
   return fields;
 }
 
-/** The format's fields win over the syslog header's; `event`, `host` and `process` are merged field by field. */
+/** The format's fields win over the syslog header's; `event`, `host`, `process` and `log` are merged field by field. */
 function merge(base: EventFields, over: EventFields): EventFields {
   return {
     ...base,
@@ -86,6 +89,7 @@ function merge(base: EventFields, over: EventFields): EventFields {
     event: { ...base.event, ...over.event },
     ...(base.host || over.host ? { host: { ...base.host, ...over.host } } : {}),
     ...(base.process || over.process ? { process: { ...base.process, ...over.process } } : {}),
+    ...(base.log || over.log ? { log: { ...base.log, ...over.log, ...(base.log?.syslog || over.log?.syslog ? { syslog: { ...base.log?.syslog, ...over.log?.syslog } } : {}) } } : {}),
   };
 }
 

@@ -41,7 +41,9 @@ export function corpusSamples(root: string): CorpusSample[] {
     OpenSSH_2k: (r) => [{ field: 'host.name', expected: r[4] }, { field: 'process.pid', expected: r[5] }, { field: 'message', expected: r[6] }],
     Linux_2k: (r) => [
       { field: 'host.name', expected: r[4] },
-      { field: 'process.name', expected: r[5] },
+      // loghub's Component is the raw tag: `sshd(pam_unix)` is program sshd through PAM module pam_unix,
+      // and ECS process.name is the program.
+      { field: 'process.name', expected: r[5]?.replace(/\(.*\)$/, '') },
       ...(r[6] ? [{ field: 'process.pid', expected: r[6] }] : []),
       { field: 'message', expected: r[7] },
     ],

@@ -31,7 +31,8 @@ const BSD_STAMP = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(
 const RFC3339_STAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})) /;
 // Some relays (seen in Wazuh's sshd tests) write "2020-03-23 06:47:42.801612-0700" followed by two spaces.
 const SPACED_ISO_STAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?)([+-]\d{2})(\d{2}) +/;
-const HOST_AND_TAG = /^(\S+) ([^\s:[\]]{1,64})(?:\[(\d{1,10})\])?: ?(.*)$/s;
+// The tag may carry a version after a space, as old sysklogd writes it ("syslogd 1.4.1: restart.").
+const HOST_AND_TAG = /^(\S+) ([^\s:[\]]{1,64}(?: \d+(?:\.\d+)+)?)(?:\[(\d{1,10})\])?: ?(.*)$/s;
 
 export function parseSyslogLine(line: string, context: SyslogContext): SyslogRecord | undefined {
   let rest = line;
