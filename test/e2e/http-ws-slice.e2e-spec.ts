@@ -75,6 +75,14 @@ describe('HTTP ingest → alert → REST and /ws (in-process bus)', () => {
     expect(metrics).toMatch(/soc_events_dead_lettered_total\{source_id="bootstrap"\} 1/);
   });
 
+  it('accepts NDJSON: one JSON record per line, parsed by its format', async () => {
+    const eve = JSON.stringify({ timestamp: '2026-11-30T16:40:00.000+0700', event_type: 'alert', src_ip: '198.51.100.77', src_port: 4444, dest_ip: '10.0.0.5', dest_port: 80, proto: 'TCP', alert: { signature_id: 2024833, signature: 'ET POLICY test', category: 'Policy', severity: 1, action: 'allowed' } });
+    const res = await soc.call('/api/v1/ingest', { method: 'POST', token: TEST_INGEST_KEY, body: `${eve}\n`, contentType: 'application/x-ndjson' });
+    expect(res.status).toBe(202);
+    const [row] = await db.query<{ dataset: string; source_ip: string }>(`SELECT dataset, host(source_ip) AS source_ip FROM security_events WHERE source_ip = '198.51.100.77'`);
+    expect(row).toEqual({ dataset: 'suricata.eve', source_ip: '198.51.100.77' });
+  });
+
   it('answers bad requests with a 4xx that says why', async () => {
     const json = await soc.call('/api/v1/ingest', { method: 'POST', token: undefined, body: { a: 1 }, headers: { 'X-Api-Key': TEST_INGEST_KEY } });
     expect(json.status).toBe(415);

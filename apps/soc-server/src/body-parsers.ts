@@ -13,7 +13,7 @@ interface BodyParserError {
  */
 export function installBodyParsers(app: INestApplication, maxBodyBytes: number): void {
   app.use(express.json({ limit: '1mb' }));
-  app.use(express.text({ type: 'text/plain', limit: maxBodyBytes, defaultCharset: 'utf-8' }));
+  app.use(express.text({ type: ['text/plain', 'application/x-ndjson', 'application/jsonl'], limit: maxBodyBytes, defaultCharset: 'utf-8' }));
   app.use((error: BodyParserError, _req: Request, res: Response, next: NextFunction) => {
     const known: Record<string, [HttpStatus, string, string]> = {
       'entity.too.large': [HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', `body larger than the limit (${maxBodyBytes} bytes for log lines)`],

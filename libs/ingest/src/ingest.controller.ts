@@ -27,8 +27,8 @@ export class IngestController {
   @Post()
   @RequirePermission(Permission.IngestWrite)
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: "Send raw log lines (one per line) with the source's API key (Authorization: Bearer or X-Api-Key)" })
-  @ApiConsumes('text/plain')
+  @ApiOperation({ summary: "Send raw log lines or NDJSON records (one per line) with the source's API key (Authorization: Bearer or X-Api-Key)" })
+  @ApiConsumes('text/plain', 'application/x-ndjson')
   @ApiBody({ schema: { type: 'string', example: 'Nov 30 16:40:01 web01 sshd[1234]: Failed password for root from 203.0.113.5 port 52311 ssh2' } })
   @ApiAcceptedResponse({ type: IngestAccepted })
   async ingest(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<IngestAccepted> {
@@ -37,7 +37,7 @@ export class IngestController {
     const retryAfterMs = this.limiter.take(principal.sourceId, receivedAt.getTime());
     if (retryAfterMs > 0) throw new SocError(ErrorCode.RateLimited, 'ingest rate limit reached for this source', { retryAfterMs });
     if (typeof body !== 'string') {
-      throw new SocError(ErrorCode.UnsupportedMediaType, 'send raw log lines as Content-Type: text/plain; charset=utf-8');
+      throw new SocError(ErrorCode.UnsupportedMediaType, 'send raw log lines as text/plain, or JSON records as application/x-ndjson (UTF-8)');
     }
     const envelopes: RawEnvelope[] = body
       .split('\n')
