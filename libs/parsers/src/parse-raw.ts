@@ -83,14 +83,15 @@ function syslogFields(record: SyslogRecord): EventFields {
 
 /** The format's fields win over the syslog header's; `event`, `host`, `process` and `log` are merged field by field. */
 function merge(base: EventFields, over: EventFields): EventFields {
-  return {
-    ...base,
-    ...over,
-    event: { ...base.event, ...over.event },
-    ...(base.host || over.host ? { host: { ...base.host, ...over.host } } : {}),
-    ...(base.process || over.process ? { process: { ...base.process, ...over.process } } : {}),
-    ...(base.log || over.log ? { log: { ...base.log, ...over.log, ...(base.log?.syslog || over.log?.syslog ? { syslog: { ...base.log?.syslog, ...over.log?.syslog } } : {}) } } : {}),
-  };
+  const merged: EventFields = Object.assign({}, base, over);
+  merged.event = Object.assign({}, base.event, over.event);
+  if (base.host && over.host) merged.host = Object.assign({}, base.host, over.host);
+  if (base.process && over.process) merged.process = Object.assign({}, base.process, over.process);
+  if (base.log && over.log) {
+    merged.log = Object.assign({}, base.log, over.log);
+    if (base.log.syslog && over.log.syslog) merged.log.syslog = Object.assign({}, base.log.syslog, over.log.syslog);
+  }
+  return merged;
 }
 
 function build(envelope: RawEnvelope, fields: EventFields): SecurityEvent {
