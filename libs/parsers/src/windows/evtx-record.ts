@@ -2,7 +2,7 @@ import { readEventData, readUserData } from './event-data-reader';
 import { asObject, attribute, JsonObject, scalarText, wholeNumber } from './json-value';
 import { keywordsHex } from './keywords';
 import { levelName } from './windows-level';
-import { WindowsRecord } from './windows-record';
+import { setHeader, WindowsRecord } from './windows-record';
 import { windowsTimestamp } from './windows-time';
 
 /**
@@ -24,14 +24,7 @@ export function readEvtxRecord(root: JsonObject): WindowsRecord | undefined {
   const level = levelName(scalarText(system.Level));
   const keywords = keywordsHex(system.Keywords);
   const message = scalarText(asObject(event.RenderingInfo)?.Message);
-  if (channel) record.channel = channel;
-  if (provider) record.provider = provider;
-  if (computer) record.computer = computer;
-  if (recordId !== undefined) record.recordId = recordId;
-  if (timestamp) record.timestamp = timestamp;
-  if (level) record.level = level;
-  if (keywords) record.keywords = keywords;
-  if (message) record.message = message;
+  setHeader(record, { channel, provider, computer, recordId, timestamp, level, keywords, message });
   if (userData) {
     record.userData = userData.data;
     if (userData.name) record.userDataName = userData.name;

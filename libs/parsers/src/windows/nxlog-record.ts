@@ -2,7 +2,7 @@ import { flatten } from './event-data-reader';
 import { JsonObject, scalarText, wholeNumber } from './json-value';
 import { keywordsHex } from './keywords';
 import { levelName } from './windows-level';
-import { WindowsRecord } from './windows-record';
+import { setHeader, WindowsRecord } from './windows-record';
 import { windowsTimestamp } from './windows-time';
 
 /** NXLog's own fields (im_msvistalog and its output modules); every other key is the event's EventData. */
@@ -27,14 +27,7 @@ export function readNxlogRecord(root: JsonObject, timeZone: string): WindowsReco
   const level = levelName(scalarText(root.Severity) ?? scalarText(root.Level));
   const keywords = keywordsHex(root.Keywords);
   const message = scalarText(root.Message);
-  if (channel) record.channel = channel;
-  if (provider) record.provider = provider;
-  if (computer) record.computer = computer;
-  if (recordId !== undefined) record.recordId = recordId;
-  if (timestamp) record.timestamp = timestamp;
-  if (level) record.level = level;
-  if (keywords) record.keywords = keywords;
-  if (message) record.message = message;
+  setHeader(record, { channel, provider, computer, recordId, timestamp, level, keywords, message });
   return record;
 }
 

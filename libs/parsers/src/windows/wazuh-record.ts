@@ -2,7 +2,7 @@ import { flatten } from './event-data-reader';
 import { asObject, JsonObject, scalarText, wholeNumber } from './json-value';
 import { keywordsHex } from './keywords';
 import { levelName } from './windows-level';
-import { WindowsRecord } from './windows-record';
+import { setHeader, WindowsRecord } from './windows-record';
 import { windowsTimestamp } from './windows-time';
 
 /** Wazuh lower-cases the first letter of Windows names (`targetUserName`); Windows names start upper-case. */
@@ -54,13 +54,6 @@ export function readWazuhRecord(root: JsonObject): WindowsRecord | undefined {
   const level = levelName(scalarText(system.severityValue) ?? scalarText(system.level));
   const keywords = keywordsHex(system.keywords);
   const message = unquote(scalarText(system.message));
-  if (channel) record.channel = channel;
-  if (provider) record.provider = provider;
-  if (computer) record.computer = computer;
-  if (recordId !== undefined) record.recordId = recordId;
-  if (timestamp) record.timestamp = timestamp;
-  if (level) record.level = level;
-  if (keywords) record.keywords = keywords;
-  if (message) record.message = message;
+  setHeader(record, { channel, provider, computer, recordId, timestamp, level, keywords, message });
   return record;
 }

@@ -18,3 +18,12 @@ export interface WindowsRecord {
   userData?: Record<string, string>;
   userDataName?: string;
 }
+
+type HeaderFields = Pick<WindowsRecord, 'channel' | 'provider' | 'computer' | 'recordId' | 'timestamp' | 'level' | 'keywords' | 'message'>;
+
+/** Copies the header fields a layout found into the record, leaving out the absent and empty ones. */
+export function setHeader(record: WindowsRecord, header: { [K in keyof HeaderFields]: HeaderFields[K] | undefined }): void {
+  for (const [key, value] of Object.entries(header) as Array<[keyof HeaderFields, string | number | undefined]>) {
+    if (value !== undefined && value !== '') Object.assign(record, { [key]: value });
+  }
+}

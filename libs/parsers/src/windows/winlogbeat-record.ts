@@ -1,7 +1,7 @@
 import { flatten, readUserData } from './event-data-reader';
 import { asObject, JsonObject, scalarText, wholeNumber } from './json-value';
 import { levelName } from './windows-level';
-import { WindowsRecord } from './windows-record';
+import { setHeader, WindowsRecord } from './windows-record';
 
 /** Winlogbeat writes keywords by name; the mapping reads the mask, so name the two audit bits. */
 const AUDIT_KEYWORDS: Readonly<Record<string, string>> = { 'audit failure': '0x8010000000000000', 'audit success': '0x8020000000000000' };
@@ -44,14 +44,7 @@ export function readWinlogbeatRecord(root: JsonObject): WindowsRecord | undefine
   const level = levelName(scalarText(asObject(root.log)?.level) ?? scalarText(winlog.level));
   const keywords = keywordsOf(winlog.keywords);
   const message = scalarText(root.message);
-  if (channel) record.channel = channel;
-  if (provider) record.provider = provider;
-  if (computer) record.computer = computer;
-  if (recordId !== undefined) record.recordId = recordId;
-  if (timestamp) record.timestamp = timestamp;
-  if (level) record.level = level;
-  if (keywords) record.keywords = keywords;
-  if (message) record.message = message;
+  setHeader(record, { channel, provider, computer, recordId, timestamp, level, keywords, message });
   return record;
 }
 
