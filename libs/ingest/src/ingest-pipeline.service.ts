@@ -76,8 +76,8 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
     if (fresh.length === 0) return { fresh, events: [], deadLetters: [], changes: [] };
 
     const state = await this.stateAt(tx, batch.stream, head.version);
-    const agencies = await this.sourceDirectory.agenciesOf(fresh.map((m) => m.envelope.sourceId));
-    const { events, deadLetters } = prepareBatch(fresh, batch.stream, this.config.timeZone, agencies);
+    const profiles = await this.sourceDirectory.profilesOf(fresh.map((m) => m.envelope.sourceId));
+    const { events, deadLetters } = prepareBatch(fresh, batch.stream, this.config.timeZone, profiles);
     await this.events.copy(tx, events);
     await this.deadLetters.insert(tx, deadLetters);
 

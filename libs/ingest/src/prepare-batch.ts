@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StoredEvent } from '@soc/detection';
 import { parseRaw } from '@soc/parsers';
+import type { SourceProfile } from '@soc/sources';
 import { StreamMessage } from '@soc/transport';
 import { DeadLetter } from './dead-letters.repository';
 
@@ -10,21 +11,24 @@ export interface PreparedBatch {
 }
 
 /**
- * Parses every record of a batch and attributes it to its source's agency (`agencies`, null when the
- * source is not registered); what cannot be parsed becomes a dead letter with its reason and raw bytes.
+ * Parses every record of a batch as its source's profile says (format hint, clock zone, else the
+ * deployment's zone) and attributes it to the source's agency (null when the source is not
+ * registered); what cannot be parsed becomes a dead letter with its reason and raw bytes.
  */
 export function prepareBatch(
   messages: readonly StreamMessage[],
   stream: string,
-  timeZone: string,
-  agencies: ReadonlyMap<string, string | null>,
+  defaultTimeZone: string,
+  profiles: ReadonlyMap<string, SourceProfile>,
   newId: () => string = randomUUID,
 ): PreparedBatch {
   const events: StoredEvent[] = [];
   const deadLetters: DeadLetter[] = [];
   for (const { envelope, offset } of messages) {
-    const outcome = parseRaw(envelope, { timeZone });
-    const agencyId = agencies.get(envelope.sourceId) ?? null;
+    const profile = profiles.get(envelope.sourceId);
+    const hinted = envelope.formatHint === undefined && profile?.formatHint ? { ...envelope, formatHint: profile.formatHint } : envelope;
+    const outcome = parseRaw(hinted, { timeZone: profile?.timeZone ?? defaultTimeZone });
+    const agencyId = profile?.agencyId ?? null;
     if (outcome.ok) {
       outcome.event.soc.agency_id = agencyId;
       events.push({ id: newId(), event: outcome.event });

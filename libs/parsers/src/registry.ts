@@ -24,3 +24,6 @@ export const MESSAGE_PARSERS: readonly FormatParser[] = [
   ...WEB_IDS_MESSAGE_PARSERS,
   linuxAuthParser,
 ];
+
+/** Every format name a source may be pinned to with a format hint. */
+export const FORMAT_NAMES: readonly string[] = [...new Set([...LINE_PARSERS, ...MESSAGE_PARSERS].map((p) => p.format))].sort();

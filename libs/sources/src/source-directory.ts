@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '@soc/shared';
-import { SourcesRepository } from './sources.repository';
+import { SourceProfile, SourcesRepository } from './sources.repository';
 
 const TTL_MS = 30_000;
 
 /** Which agency owns each source, for enriching events; cached briefly, as every batch asks. */
 @Injectable()
 export class SourceDirectory {
-  private readonly cache = new Map<string, { agencyId: string | null; until: number }>();
+  private readonly cache = new Map<string, { profile: SourceProfile; until: number }>();
 
   constructor(
     private readonly sources: SourcesRepository,
@@ -31,24 +31,26 @@ export class SourceDirectory {
     return sourceId;
   }
 
-  /** Agency per source id; unknown sources map to null (accepted, not attributed). */
-  async agenciesOf(sourceIds: Iterable<string>): Promise<Map<string, string | null>> {
+  /** Profile per source id; an unregistered source gets an empty profile (accepted, not attributed). */
+  async profilesOf(sourceIds: Iterable<string>): Promise<Map<string, SourceProfile>> {
     const now = this.clock.now().getTime();
-    const result = new Map<string, string | null>();
+    const result = new Map<string, SourceProfile>();
     const missing: string[] = [];
     for (const id of new Set(sourceIds)) {
       const cached = this.cache.get(id);
-      if (cached && cached.until > now) result.set(id, cached.agencyId);
+      if (cached && cached.until > now) result.set(id, cached.profile);
       else missing.push(id);
     }
     if (missing.length > 0) {
-      const found = await this.sources.agenciesOf(missing);
+      const found = await this.sources.profilesOf(missing);
       for (const id of missing) {
-        const agencyId = found.get(id) ?? null;
-        this.cache.set(id, { agencyId, until: now + TTL_MS });
-        result.set(id, agencyId);
+        const profile = found.get(id) ?? UNREGISTERED;
+        this.cache.set(id, { profile, until: now + TTL_MS });
+        result.set(id, profile);
       }
     }
     return result;
   }
 }
+
+const UNREGISTERED: SourceProfile = { agencyId: null, formatHint: null, timeZone: null };

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { FORMAT_NAMES } from '@soc/parsers';
 import { actorOf, CurrentPrincipal, Permission, type Principal, RequirePermission } from '@soc/auth';
 import { SourceRecord, SourcesRepository } from './sources.repository';
 import { IssuedKey, SourcesService } from './sources.service';
@@ -17,6 +18,23 @@ export class CreateSourceRequest {
   @ArrayMaxSize(50)
   @Matches(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, { each: true })
   allowedIps?: string[];
+
+  @ApiPropertyOptional({ enum: FORMAT_NAMES, description: 'Parse as this format instead of detecting it' })
+  @IsOptional()
+  @IsIn(FORMAT_NAMES)
+  formatHint?: string;
+
+  @ApiPropertyOptional({ example: 'Asia/Ho_Chi_Minh', description: "Zone of the source's clock, for timestamps without one" })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
+
+  @ApiPropertyOptional({ minimum: 60, description: 'How often the source should report (seconds)' })
+  @IsOptional()
+  @IsInt()
+  @Min(60)
+  @Max(30 * 86_400)
+  expectedIntervalSeconds?: number;
 }
 
 export class SourceView {
@@ -25,6 +43,9 @@ export class SourceView {
   @ApiProperty({ nullable: true, type: String }) agencyId!: string | null;
   @ApiProperty({ nullable: true, type: String }) apiKeyPrefix!: string | null;
   @ApiProperty({ type: [String] }) allowedIps!: string[];
+  @ApiProperty({ nullable: true, type: String }) formatHint!: string | null;
+  @ApiProperty({ nullable: true, type: String }) timeZone!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) expectedIntervalSeconds!: number | null;
   @ApiProperty({ nullable: true, type: String }) keyRotatedAt!: string | null;
   @ApiProperty() createdAt!: string;
 }

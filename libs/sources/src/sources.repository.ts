@@ -9,8 +9,21 @@ export interface SourceRecord {
   /** First characters of the current key, to tell keys apart; the key itself is never stored. */
   apiKeyPrefix: string | null;
   allowedIps: string[];
+  /** Parse as this format instead of detecting it. */
+  formatHint: string | null;
+  /** Zone of the source's clock, for timestamps that carry none (null: the deployment's zone). */
+  timeZone: string | null;
+  /** How often the source should report; silence beyond it is a finding. */
+  expectedIntervalSeconds: number | null;
   keyRotatedAt: string | null;
   createdAt: string;
+}
+
+/** What parsing and enrichment need to know about a source. */
+export interface SourceProfile {
+  agencyId: string | null;
+  formatHint: string | null;
+  timeZone: string | null;
 }
 
 interface SourceRow {
@@ -19,11 +32,14 @@ interface SourceRow {
   agency_id: string | null;
   api_key_prefix: string | null;
   allowed_ips: string[] | string;
+  format_hint: string | null;
+  time_zone: string | null;
+  expected_interval_seconds: number | null;
   key_rotated_at: Date | null;
   created_at: Date;
 }
 
-const COLUMNS = 'id, name, agency_id, api_key_prefix, allowed_ips::text[] AS allowed_ips, key_rotated_at, created_at';
+const COLUMNS = 'id, name, agency_id, api_key_prefix, allowed_ips::text[] AS allowed_ips, format_hint, time_zone, expected_interval_seconds, key_rotated_at, created_at';
 
 const toRecord = (row: SourceRow): SourceRecord => ({
   id: row.id,
@@ -31,6 +47,9 @@ const toRecord = (row: SourceRow): SourceRecord => ({
   agencyId: row.agency_id,
   apiKeyPrefix: row.api_key_prefix,
   allowedIps: Array.isArray(row.allowed_ips) ? row.allowed_ips : [],
+  formatHint: row.format_hint,
+  timeZone: row.time_zone,
+  expectedIntervalSeconds: row.expected_interval_seconds,
   keyRotatedAt: row.key_rotated_at?.toISOString() ?? null,
   createdAt: row.created_at.toISOString(),
 });
@@ -52,11 +71,13 @@ export class SourcesRepository {
   }
 
   /** Returns undefined when the id is taken. */
-  async create(source: { id: string; name: string; agencyId: string | null; allowedIps: string[]; apiKeyHash: string; apiKeyPrefix: string }): Promise<SourceRecord | undefined> {
+  async create(
+    source: Pick<SourceRecord, 'id' | 'name' | 'agencyId' | 'allowedIps' | 'formatHint' | 'timeZone' | 'expectedIntervalSeconds'> & { apiKeyHash: string; apiKeyPrefix: string },
+  ): Promise<SourceRecord | undefined> {
     const rows: SourceRow[] = await this.dataSource.query(
-      `INSERT INTO sources (id, name, agency_id, allowed_ips, api_key_hash, api_key_prefix, key_rotated_at)
-       VALUES ($1, $2, $3, $4::cidr[], $5, $6, now()) ON CONFLICT (id) DO NOTHING RETURNING ${COLUMNS}`,
-      [source.id, source.name, source.agencyId, source.allowedIps, source.apiKeyHash, source.apiKeyPrefix],
+      `INSERT INTO sources (id, name, agency_id, allowed_ips, format_hint, time_zone, expected_interval_seconds, api_key_hash, api_key_prefix, key_rotated_at)
+       VALUES ($1, $2, $3, $4::cidr[], $5, $6, $7, $8, $9, now()) ON CONFLICT (id) DO NOTHING RETURNING ${COLUMNS}`,
+      [source.id, source.name, source.agencyId, source.allowedIps, source.formatHint, source.timeZone, source.expectedIntervalSeconds, source.apiKeyHash, source.apiKeyPrefix],
     );
     return rows[0] && toRecord(rows[0]);
   }
@@ -94,11 +115,11 @@ export class SourcesRepository {
     return row && { id: row.id, agencyId: row.agency_id };
   }
 
-  async agenciesOf(sourceIds: readonly string[]): Promise<Map<string, string | null>> {
-    const rows: Array<{ id: string; agency_id: string | null }> = await this.dataSource.query(
-      'SELECT id, agency_id FROM sources WHERE id = ANY($1::text[])',
+  async profilesOf(sourceIds: readonly string[]): Promise<Map<string, SourceProfile>> {
+    const rows: Array<{ id: string; agency_id: string | null; format_hint: string | null; time_zone: string | null }> = await this.dataSource.query(
+      'SELECT id, agency_id, format_hint, time_zone FROM sources WHERE id = ANY($1::text[])',
       [sourceIds],
     );
-    return new Map(rows.map((row) => [row.id, row.agency_id]));
+    return new Map(rows.map((row) => [row.id, { agencyId: row.agency_id, formatHint: row.format_hint, timeZone: row.time_zone }]));
   }
 }

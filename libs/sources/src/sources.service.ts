@@ -10,6 +10,9 @@ export interface NewSource {
   name: string;
   agencyId?: string;
   allowedIps?: string[];
+  formatHint?: string;
+  timeZone?: string;
+  expectedIntervalSeconds?: number;
   /** Use this key instead of generating one (bootstrap from the environment). */
   apiKey?: string;
 }
@@ -38,6 +41,9 @@ export class SourcesService {
       name: request.name,
       agencyId: request.agencyId ?? null,
       allowedIps: request.allowedIps ?? [],
+      formatHint: request.formatHint ?? null,
+      timeZone: request.timeZone ?? null,
+      expectedIntervalSeconds: request.expectedIntervalSeconds ?? null,
       apiKeyHash: hashSecret(apiKey),
       apiKeyPrefix: apiKey.slice(0, 8),
     });

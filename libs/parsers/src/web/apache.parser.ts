@@ -11,7 +11,8 @@ import { productForApp } from './shared/web-product';
 export const apacheParser: FormatParser = {
   format: 'apache',
   matches(text: string, app?: string): boolean {
-    if (app !== undefined && productForApp(app, 'web') !== 'apache') return false;
+    // A program name of another web server vetoes; an unknown one does not (a source may pin this format).
+    if (productForApp(app, 'apache') !== 'apache') return false;
     return looksLikeApacheError(text) || looksLikeAccessLine(text);
   },
   parse: (text: string, context: ParseContext) =>

@@ -11,7 +11,8 @@ import { productForApp } from './shared/web-product';
 export const nginxParser: FormatParser = {
   format: 'nginx',
   matches(text: string, app?: string): boolean {
-    if (app !== undefined && productForApp(app, 'web') !== 'nginx') return false;
+    // A program name of another web server vetoes; an unknown one does not (a source may pin this format).
+    if (productForApp(app, 'nginx') !== 'nginx') return false;
     return looksLikeNginxError(text) || looksLikeAccessLine(text);
   },
   parse: (text: string, context: ParseContext) =>
