@@ -91,6 +91,16 @@ export class AlertsRepository {
     return rows[0] && toView(rows[0]);
   }
 
+  /** Closes the alert with this fingerprint if it is open (system-driven: a condition that ended). */
+  async closeByFingerprint(tx: Tx, fingerprint: string): Promise<AlertView | undefined> {
+    const rows: AlertRow[] = await managerOf(tx).query(
+      `WITH closed AS (UPDATE alerts SET status = 'closed', updated_at = now() WHERE fingerprint = $1 AND status <> 'closed' RETURNING *)
+       SELECT * FROM closed`,
+      [fingerprint],
+    );
+    return rows[0] && toView(rows[0]);
+  }
+
   async setStatus(tx: Tx, scope: AgencyScope, id: string, status: AlertStatus): Promise<{ before: AlertStatus; alert: AlertView } | undefined> {
     const where = scopeCondition(scope, 'a.agency_id', 3);
     const rows: Array<AlertRow & { before: AlertStatus }> = await managerOf(tx).query(

@@ -6,3 +6,4 @@ export * from './ingest-pipeline.service';
 export * from './ingest.controller';
 export * from './ingest.module';
 export * from './prepare-batch';
+export * from './source-health.monitor';

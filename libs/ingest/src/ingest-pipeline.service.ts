@@ -4,7 +4,7 @@ import { DetectionState, Detector, emptyDetectionState, StoredEvent } from '@soc
 import { MetricsService } from '@soc/observability';
 import { OutboxRepository } from '@soc/realtime';
 import { SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
-import { SourceDirectory } from '@soc/sources';
+import { SourceDirectory, SourcesRepository } from '@soc/sources';
 import { TransactionRunner, Tx } from '@soc/storage';
 import { BatchConsumer, EVENT_TRANSPORT, type EventTransport, StreamBatch, StreamMessage } from '@soc/transport';
 import { CheckpointsRepository } from './checkpoints.repository';
@@ -43,6 +43,7 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
     private readonly alerts: AlertsRepository,
     private readonly outbox: OutboxRepository,
     private readonly sourceDirectory: SourceDirectory,
+    private readonly sources: SourcesRepository,
     private readonly metrics: MetricsService,
     @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
     @Inject(SOC_CONFIG) private readonly config: SocConfig,
@@ -80,6 +81,7 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
     const { events, deadLetters } = prepareBatch(fresh, batch.stream, this.config.timeZone, profiles);
     await this.events.copy(tx, events);
     await this.deadLetters.insert(tx, deadLetters);
+    await this.sources.touch(tx, lastSeenBySource(fresh));
 
     const changes = await this.alerts.applyFindings(tx, this.detector.evaluate(events, state, batch.stream));
     await this.outbox.append(tx, changes.map((c) => ({ type: `alert.${c.change}` as const, agencyId: c.alert.agencyId, payload: c.alert })));
@@ -112,4 +114,14 @@ function unseen(batch: StreamBatch, nextOffset: string | undefined): StreamMessa
   if (!batch.durableOffsets || nextOffset === undefined) return batch.messages;
   const from = BigInt(nextOffset);
   return batch.messages.filter((m) => BigInt(m.offset!) >= from);
+}
+
+/** Each source's latest receipt time in the batch (source health). */
+function lastSeenBySource(messages: readonly StreamMessage[]): Map<string, Date> {
+  const lastSeen = new Map<string, Date>();
+  for (const { envelope } of messages) {
+    const seen = lastSeen.get(envelope.sourceId);
+    if (!seen || envelope.receivedAt > seen) lastSeen.set(envelope.sourceId, envelope.receivedAt);
+  }
+  return lastSeen;
 }

@@ -6,6 +6,7 @@ import { DeadLetterReplay } from './dead-letter-replay.service';
 import { DeadLettersRepository } from './dead-letters.repository';
 import { EventsRepository } from './events.repository';
 import { IngestPipeline } from './ingest-pipeline.service';
+import { SourceHealthMonitor } from './source-health.monitor';
 
 /** Dead-letter replay needs only storage and the parsers (the CLI runs it without a consumer). */
 @Module({
@@ -21,3 +22,11 @@ export class DeadLetterReplayModule {}
   exports: [IngestPipeline],
 })
 export class IngestPipelineModule {}
+
+/** The source-health check (`scheduler` role): silent sources become alerts, and clear when they resume. */
+@Module({
+  imports: [AlertsModule, OutboxModule],
+  providers: [SourceHealthMonitor],
+  exports: [SourceHealthMonitor],
+})
+export class SourceHealthModule {}

@@ -1,5 +1,5 @@
 /** Types of messages on the live feed. Later issues add incident and SLA types. */
-export type LiveMessageType = 'alert.created' | 'alert.updated';
+export type LiveMessageType = 'alert.created' | 'alert.updated' | 'source.silent' | 'source.resumed';
 
 /** What a WebSocket client receives: `seq` increases strictly across the deployment (outbox order). */
 export interface LiveMessage {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type AgencyScope, scopeCondition } from '@soc/shared';
+import { managerOf, Tx } from '@soc/storage';
 
 export interface SourceRecord {
   id: string;
@@ -121,5 +122,43 @@ export class SourcesRepository {
       [sourceIds],
     );
     return new Map(rows.map((row) => [row.id, { agencyId: row.agency_id, formatHint: row.format_hint, timeZone: row.time_zone }]));
+  }
+
+  /** Records delivery in the batch's transaction: each registered source's latest receipt time. */
+  async touch(tx: Tx, lastSeen: ReadonlyMap<string, Date>): Promise<void> {
+    if (lastSeen.size === 0) return;
+    await managerOf(tx).query(
+      `UPDATE sources s SET last_seen_at = GREATEST(s.last_seen_at, t.seen)
+       FROM unnest($1::text[], $2::timestamptz[]) AS t(id, seen) WHERE s.id = t.id`,
+      [[...lastSeen.keys()], [...lastSeen.values()].map((d) => d.toISOString())],
+    );
+  }
+
+  /**
+   * Sources quiet for longer than their expected interval, newly marked silent as of `now`
+   * (a source never heard from counts from its registration). Locked: one checker at a time.
+   */
+  async markNewlySilent(tx: Tx, now: Date): Promise<Array<{ id: string; agencyId: string | null; lastSeenAt: string | null; intervalSeconds: number }>> {
+    const rows: Array<{ id: string; agency_id: string | null; last_seen_at: Date | null; expected_interval_seconds: number }> = await managerOf(tx).query(
+      `WITH silent AS (
+         UPDATE sources SET silent_since = $1
+         WHERE silent_since IS NULL AND expected_interval_seconds IS NOT NULL
+           AND COALESCE(last_seen_at, created_at) < $1::timestamptz - make_interval(secs => expected_interval_seconds)
+         RETURNING id, agency_id, last_seen_at, expected_interval_seconds)
+       SELECT * FROM silent ORDER BY id`,
+      [now.toISOString()],
+    );
+    return rows.map((r) => ({ id: r.id, agencyId: r.agency_id, lastSeenAt: r.last_seen_at?.toISOString() ?? null, intervalSeconds: r.expected_interval_seconds }));
+  }
+
+  /** Silent sources that delivered again; their silence ends (returns when each began). */
+  async clearResumed(tx: Tx): Promise<Array<{ id: string; silentSince: string }>> {
+    const rows: Array<{ id: string; silent_since: Date }> = await managerOf(tx).query(
+      `WITH resumed AS (
+         SELECT id, silent_since FROM sources WHERE silent_since IS NOT NULL AND last_seen_at >= silent_since FOR UPDATE),
+       cleared AS (UPDATE sources s SET silent_since = NULL FROM resumed r WHERE s.id = r.id RETURNING s.id)
+       SELECT r.id, r.silent_since FROM resumed r JOIN cleared c ON c.id = r.id ORDER BY r.id`,
+    );
+    return rows.map((r) => ({ id: r.id, silentSince: r.silent_since.toISOString() }));
   }
 }

@@ -31,3 +31,12 @@ export class TransactionRunner {
     return this.dataSource.transaction((manager) => work(new TypeOrmTx(manager)));
   }
 }
+
+/**
+ * Takes a PostgreSQL advisory lock for the rest of the transaction if it is free. Scheduled jobs use
+ * it so that one node runs each tick, however many nodes have the scheduler role.
+ */
+export async function tryTransactionLock(tx: Tx, key: number): Promise<boolean> {
+  const rows: Array<{ locked: boolean }> = await managerOf(tx).query('SELECT pg_try_advisory_xact_lock($1) AS locked', [key]);
+  return rows[0]?.locked === true;
+}
