@@ -1,17 +1,10 @@
 import { Admin, Consumer, EachBatchPayload, Kafka, logLevel, Producer } from 'kafkajs';
 import { IngestTransport, RawEnvelope } from '@soc/parsers';
-import { ErrorCode, SocError, SocLogger } from '@soc/shared';
+import { ErrorCode, type SocConfig, SocError, SocLogger } from '@soc/shared';
 import { BatchConsumer, EventTransport, TransportHealth } from './event-transport';
 
-export interface KafkaSettings {
-  brokers: string[];
-  clientId: string;
-  groupId: string;
-  rawTopic: string;
-  partitions: number;
-  sessionTimeoutMs: number;
-  maxBytesPerPartition: number;
-}
+/** The Kafka part of the one validated config. */
+export type KafkaSettings = NonNullable<SocConfig['kafka']>;
 
 /** Receives consumer-lag readings; implemented by the metrics service. */
 export interface TransportObserver {
