@@ -5,7 +5,7 @@ import { AlertsController, AlertsModule } from '@soc/alerts';
 import { AuditModule } from '@soc/audit';
 import { AuthController, AuthModule, UsersController } from '@soc/auth';
 import { EventsController, EventsModule } from '@soc/events';
-import { IngestController, IngestPipelineModule, SourceHealthModule } from '@soc/ingest';
+import { IngestController, IngestPipelineModule, SchedulerJobsModule } from '@soc/ingest';
 import { MetricsController, ObservabilityModule } from '@soc/observability';
 import { LiveFeedModule } from '@soc/realtime';
 import { type Clock, CoreModule, type SocConfig, type SocLogger, systemClock } from '@soc/shared';
@@ -52,7 +52,7 @@ export class AppModule {
       controllers.push(AuthController, UsersController, AgenciesController, SourcesController, AlertsController, EventsController, IngestController, AuditController);
       providers.push(FirstStartService);
     }
-    if (config.roles.has('scheduler')) imports.push(ScheduleModule.forRoot(), SourceHealthModule);
+    if (config.roles.has('scheduler')) imports.push(ScheduleModule.forRoot(), SchedulerJobsModule);
     return { module: AppModule, imports, controllers, providers };
   }
 }

@@ -7,3 +7,4 @@ export * from './ingest.controller';
 export * from './ingest.module';
 export * from './prepare-batch';
 export * from './source-health.monitor';
+export * from './event-partitions.job';

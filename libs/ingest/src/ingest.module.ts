@@ -6,6 +6,7 @@ import { DeadLetterReplay } from './dead-letter-replay.service';
 import { DeadLettersRepository } from './dead-letters.repository';
 import { EventsRepository } from './events.repository';
 import { IngestPipeline } from './ingest-pipeline.service';
+import { EventPartitionsJob } from './event-partitions.job';
 import { SourceHealthMonitor } from './source-health.monitor';
 
 /** Dead-letter replay needs only storage and the parsers (the CLI runs it without a consumer). */
@@ -23,10 +24,13 @@ export class DeadLetterReplayModule {}
 })
 export class IngestPipelineModule {}
 
-/** The source-health check (`scheduler` role): silent sources become alerts, and clear when they resume. */
+/**
+ * Jobs of the `scheduler` role: the source-health check (silent sources become alerts, cleared when
+ * they resume) and daily event partitions with retention.
+ */
 @Module({
   imports: [AlertsModule, OutboxModule],
-  providers: [SourceHealthMonitor],
-  exports: [SourceHealthMonitor],
+  providers: [SourceHealthMonitor, EventPartitionsJob],
+  exports: [SourceHealthMonitor, EventPartitionsJob],
 })
-export class SourceHealthModule {}
+export class SchedulerJobsModule {}

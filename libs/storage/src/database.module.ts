@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SOC_LOGGER, type SocLogger } from '@soc/shared';
 import { DatabaseProbe } from './database-probe';
+import { EventPartitionsRepository } from './event-partitions.repository';
 import { DatabaseSettings, dataSourceOptions } from './data-source-options';
 import { migrateWithLock } from './migrate';
 import { TransactionRunner } from './transaction';
@@ -28,8 +29,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(settings), retryAttempts: 3, retryDelay: 1000 })],
-      providers: [SchemaMigrator, TransactionRunner, DatabaseProbe],
-      exports: [TransactionRunner, DatabaseProbe],
+      providers: [SchemaMigrator, TransactionRunner, DatabaseProbe, EventPartitionsRepository],
+      exports: [TransactionRunner, DatabaseProbe, EventPartitionsRepository],
     };
   }
 }

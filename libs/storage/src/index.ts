@@ -5,3 +5,4 @@ export * from './transaction';
 export * from './database-probe';
 export * from './database.module';
 export * from './typeorm-pino.logger';
+export * from './event-partitions.repository';

@@ -64,6 +64,7 @@ const envSchema = z.object({
   SOC_BOOTSTRAP_INGEST_KEY: optionalText.pipe(z.string().regex(/^soc_[A-Za-z0-9_-]{28,}$/, 'soc_ followed by at least 28 URL-safe characters').optional()),
   SOC_METRICS_TOKEN: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
   SOC_CORS_ORIGINS: optionalText.pipe(commaList.optional()),
+  SOC_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   SYSLOG_PORT: port.default(5514),
   SYSLOG_HOST: z.string().min(1).default('0.0.0.0'),
   SYSLOG_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
@@ -103,6 +104,8 @@ export interface SocConfig {
   bootstrap: { adminPassword?: string; ingestKey?: string };
   /** Browser origins allowed by CORS; none by default (the console is served by this server). */
   corsOrigins: string[];
+  /** How long events are kept (days); per-security-level retention arrives with the system registry. */
+  eventRetentionDays: number;
   /** UDP and TCP syslog receivers (on `api` nodes), for agencies that cannot produce to Kafka. */
   syslog: { enabled: boolean; port: number; host: string };
 }
@@ -156,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     bootstrap: { adminPassword: e.SOC_BOOTSTRAP_ADMIN_PASSWORD, ingestKey: e.SOC_BOOTSTRAP_INGEST_KEY },
     corsOrigins: e.SOC_CORS_ORIGINS ?? [],
+    eventRetentionDays: e.SOC_EVENT_RETENTION_DAYS,
     syslog: { enabled: e.SYSLOG_ENABLED, port: e.SYSLOG_PORT, host: e.SYSLOG_HOST },
   };
 }
