@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { parseRaw, ParseOutcome, RawEnvelope, SecurityEvent } from '@soc/parsers';
 import { corpusPath } from '../../../../test/support/corpus';
+import { corpusLines, parse } from '../parser-test-kit';
 
-export const ZONE = { timeZone: 'Asia/Ho_Chi_Minh' };
-export const RECEIVED = new Date('2026-11-30T09:00:00Z');
-
-export const envelope = (payload: string, receivedAt = RECEIVED): RawEnvelope => ({ sourceId: 'fw-1', receivedAt, transport: 'syslog', payload });
-
-export function parse(line: string): ParseOutcome {
-  return parseRaw(envelope(line), ZONE);
-}
+export { envelope, parse, parsed, ZONE } from '../parser-test-kit';
 
 /** Every non-empty line of a corpus log file. */
-export function logLines(...path: string[]): string[] {
-  return readFileSync(corpusPath(...path), 'utf8').split('\n').filter((line) => line.trim().length > 0);
-}
+export const logLines = corpusLines;
 
 /** The `log N pass = <line>` lines of a Wazuh ruleset test file (the decoder must read them). */
 export function wazuhPassLines(file: string): string[] {
@@ -45,11 +36,4 @@ export function lineWith(lines: string[], needle: string): string {
   const found = lines.filter((line) => line.includes(needle));
   if (found.length === 0) throw new Error(`no corpus line contains ${needle}`);
   return found[0]!;
-}
-
-/** The event of a line that must parse. */
-export function parsed(line: string): SecurityEvent {
-  const outcome = parse(line);
-  if (!outcome.ok) throw new Error(`${outcome.reason}: ${line}`);
-  return outcome.event;
 }

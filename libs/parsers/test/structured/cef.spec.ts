@@ -1,16 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { parseRaw, ParseOutcome, SecurityEvent } from '@soc/parsers';
 import { parseCefRecord, parseExtension } from '../../src/structured/cef/cef-record';
-import { corpusPath } from '../../../../test/support/corpus';
+import { corpusLines, parse, parsed } from '../parser-test-kit';
 
-const receivedAt = new Date('2026-11-30T09:00:00Z');
-const parse = (payload: string): ParseOutcome => parseRaw({ sourceId: 's', receivedAt, transport: 'syslog', payload }, { timeZone: 'Asia/Ho_Chi_Minh' });
-const event = (payload: string): SecurityEvent => {
-  const outcome = parse(payload);
-  if (!outcome.ok) throw new Error(outcome.reason);
-  return outcome.event;
-};
-const readLines = (...parts: string[]): string[] => readFileSync(corpusPath(...parts), 'utf8').split('\n').filter((l) => l.length > 0);
+const event = (payload: string) => parsed(payload);
+const readLines = corpusLines;
 const wazuhLines = (file: string): string[] => readLines('wazuh-ruleset-tests', file).flatMap((l) => /^log \d+ pass = (.*CEF:.*)$/.exec(l)?.slice(1) ?? []);
 
 describe('CEF record syntax', () => {
@@ -87,7 +79,7 @@ describe('CEF corpus', () => {
     ['elastic-integrations', 'cef', 'test-cef.log'],
     ['tenzir-tests', 'checkpoint.log'],
   ])('parses every bare line of %s/%s as CEF', (...parts) => {
-    const outcomes = readLines(...parts).map(parse);
+    const outcomes = readLines(...parts).map((line) => parse(line));
     expect(outcomes.map((o) => o.ok && o.event.event.dataset)).toEqual(outcomes.map(() => 'cef'));
   });
 

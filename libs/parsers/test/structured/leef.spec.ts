@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { parseRaw, ParseOutcome, SecurityEvent } from '@soc/parsers';
 import { parseLeefRecord } from '../../src/structured/leef/leef-record';
 import { parseJavaDate } from '../../src/structured/java-date-format';
-import { corpusPath } from '../../../../test/support/corpus';
+import { corpusLines, parse, parsed, RECEIVED_AT as receivedAt } from '../parser-test-kit';
 
-const receivedAt = new Date('2026-11-30T09:00:00Z');
-const parse = (payload: string): ParseOutcome => parseRaw({ sourceId: 's', receivedAt, transport: 'syslog', payload }, { timeZone: 'Asia/Ho_Chi_Minh' });
-const event = (payload: string): SecurityEvent => {
-  const outcome = parse(payload);
-  if (!outcome.ok) throw new Error(outcome.reason);
-  return outcome.event;
-};
-const readLines = (...parts: string[]): string[] => readFileSync(corpusPath(...parts), 'utf8').split('\n').filter((l) => l.length > 0);
+const event = (payload: string) => parsed(payload);
+const readLines = corpusLines;
 
 describe('LEEF record syntax', () => {
   it('splits LEEF 1.0 attributes on tabs and keeps | inside values', () => {
@@ -64,7 +56,7 @@ describe('LEEF corpus', () => {
 
   it('parses every line of tenzir leef1.log and leef2.log', () => {
     const lines = [...readLines('tenzir-tests', 'leef1.log'), ...readLines('tenzir-tests', 'leef2.log')];
-    const outcomes = lines.map(parse);
+    const outcomes = lines.map((line) => parse(line));
     expect(outcomes.map((o) => o.ok && o.event.event.dataset)).toEqual(lines.map(() => 'leef'));
     const cyberArk = outcomes[0];
     expect(cyberArk?.ok && cyberArk.event['@timestamp']).toBe('2014-01-01T12:00:00.000Z');

@@ -1,4 +1,4 @@
-import { corpusLines, datasets, parse, parsed, wazuhLines } from './corpus-lines';
+import { corpusLines, datasets, parse, parsed, wazuhLines } from '../parser-test-kit';
 
 describe('access logs (Common/Combined)', () => {
   it('reads a combined line from elastic-examples/apache_logs', () => {

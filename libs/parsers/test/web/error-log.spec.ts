@@ -1,4 +1,4 @@
-import { corpusLines, datasets, parse, parsed, wazuhLines } from './corpus-lines';
+import { corpusLines, datasets, parse, parsed, wazuhLines } from '../parser-test-kit';
 
 describe('Apache error log', () => {
   it('reads a 2.2 line from loghub Apache_2k.log in the source zone', () => {

@@ -1,4 +1,4 @@
-import { parse, parsed } from './corpus-lines';
+import { parse, parsed } from '../parser-test-kit';
 
 describe('generic JSON', () => {
   it('takes the time, the message and only well-typed ECS fields, and keeps the whole record', () => {

@@ -1,4 +1,4 @@
-import { datasets, parse, parsed, wazuhLines } from './corpus-lines';
+import { datasets, parse, parsed, wazuhLines } from '../parser-test-kit';
 
 const iisLines = wazuhLines('web_rules.ini').filter((l) => /^\d{4}-\d{2}-\d{2} /.test(l));
 

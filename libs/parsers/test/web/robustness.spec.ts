@@ -1,4 +1,4 @@
-import { corpusLines, parse, wazuhLines } from './corpus-lines';
+import { corpusLines, parse, wazuhLines } from '../parser-test-kit';
 
 /** One real line of each format, to cut and garble. */
 const SAMPLES = [

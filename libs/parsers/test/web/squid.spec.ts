@@ -1,4 +1,4 @@
-import { datasets, parsed, wazuhLines } from './corpus-lines';
+import { datasets, parsed, wazuhLines } from '../parser-test-kit';
 
 describe('Squid native access log', () => {
   it('reads a denied proxy request (wazuh squid_rules.ini)', () => {

@@ -1,4 +1,4 @@
-import { corpusLines, datasets, parse, parsed, wazuhLines } from './corpus-lines';
+import { corpusLines, datasets, parse, parsed, wazuhLines } from '../parser-test-kit';
 
 const eve = corpusLines('elastic-integrations', 'suricata', 'test-eve-small.log');
 const byType = (type: string): string => eve.find((l) => l.includes(`"event_type":"${type}"`))!;

@@ -1,4 +1,4 @@
-import { datasets, parse, parsed, wazuhLines } from './corpus-lines';
+import { datasets, parse, parsed, wazuhLines } from '../parser-test-kit';
 
 const owlh = wazuhLines('owlh.ini');
 const byEngine = (engine: string): string => owlh.find((l) => l.includes(`"bro_engine":"${engine}"`))!;

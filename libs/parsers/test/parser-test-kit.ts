@@ -1,6 +1,7 @@
+/** Shared helpers of the parser tests: one envelope, one zone, corpus readers. */
 import { readFileSync } from 'node:fs';
 import { ParseOutcome, parseRaw, RawEnvelope, SecurityEvent } from '@soc/parsers';
-import { corpusPath } from '../../../../test/support/corpus';
+import { corpusPath } from '../../../test/support/corpus';
 
 export const ZONE = { timeZone: 'Asia/Ho_Chi_Minh' };
 export const RECEIVED_AT = new Date('2026-11-30T09:00:00Z');
