@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import pino from 'pino';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { createLogger, redactUrl } from '@soc/shared';
-import { dataSourceOptions, EmbeddedPostgresServer } from '@soc/storage';
+import { EmbeddedPostgresServer, migrateDatabase } from '@soc/storage';
 import { MIGRATIONS } from '../../migrations';
 import { Cleanup } from './cleanup';
 
@@ -49,13 +48,7 @@ export async function createBenchDatabase(serverUrl: string, name: string, clean
   await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}" ENCODING 'UTF8'`));
   cleanup.add(`drop database ${name}`, () => withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
   const url = withDatabase(serverUrl, name);
-  const dataSource = new DataSource(dataSourceOptions({ url, poolSize: 2, entities: [], migrations: MIGRATIONS }));
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-  } finally {
-    await dataSource.destroy();
-  }
+  await migrateDatabase(url, MIGRATIONS);
   return url;
 }
 

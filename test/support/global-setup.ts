@@ -2,9 +2,8 @@ import './register-aliases';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { createLogger } from '@soc/shared';
-import { dataSourceOptions, EmbeddedPostgresServer } from '@soc/storage';
+import { EmbeddedPostgresServer, migrateDatabase } from '@soc/storage';
 import { probeKafka } from '@soc/transport';
 import { MIGRATIONS } from '../../migrations';
 import { TEMPLATE_DATABASE, TEST_ENV, withDatabase } from './test-env';
@@ -61,12 +60,7 @@ async function migrateTemplate(serverUrl: string): Promise<void> {
   } finally {
     await admin.end();
   }
-  const dataSource = new DataSource(
-    dataSourceOptions({ url: withDatabase(serverUrl, TEMPLATE_DATABASE), poolSize: 2, entities: [], migrations: MIGRATIONS }),
-  );
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  await dataSource.destroy();
+  await migrateDatabase(withDatabase(serverUrl, TEMPLATE_DATABASE), MIGRATIONS);
 }
 
 async function findKafka(): Promise<{ brokers?: string; skipReason: string }> {

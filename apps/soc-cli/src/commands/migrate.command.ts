@@ -1,6 +1,5 @@
-import { DataSource } from 'typeorm';
 import { createLogger, loadConfig, redactUrl } from '@soc/shared';
-import { dataSourceOptions, migrateWithLock } from '@soc/storage';
+import { migrateDatabase } from '@soc/storage';
 import { MIGRATIONS } from '../../../../migrations';
 import { CliCommand, CliIo } from '../cli-io';
 import { withDatabase } from '../with-database';
@@ -13,15 +12,9 @@ export const migrateCommand: CliCommand = {
   run(_args: string[], io: CliIo): Promise<number> {
     const config = loadConfig(io.env);
     return withDatabase(config, createLogger('warn'), async (url) => {
-      const dataSource = new DataSource(dataSourceOptions({ url, poolSize: 2, entities: [], migrations: MIGRATIONS }));
-      try {
-        await dataSource.initialize();
-        const applied = await migrateWithLock(dataSource);
-        io.stdout.write(`${redactUrl(url)}: ${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}\n`);
-        return 0;
-      } finally {
-        await dataSource.destroy().catch(() => undefined);
-      }
+      const applied = await migrateDatabase(url, MIGRATIONS);
+      io.stdout.write(`${redactUrl(url)}: ${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}\n`);
+      return 0;
     });
   },
 };
