@@ -44,7 +44,7 @@ export class EventPartitionsJob implements OnApplicationBootstrap {
       if (!(await tryTransactionLock(tx, PARTITIONS_LOCK))) return report;
       const today = Math.floor(this.clock.now().getTime() / DAY_MS) * DAY_MS;
       const existing = new Set((await this.partitions.existing()).map((d) => d.getTime()));
-      const horizon = today - this.config.eventRetentionDays * DAY_MS;
+      const horizon = today - this.config.retention.defaultDays * DAY_MS;
       const toCreate: number[] = [];
       for (let day = today - DAYS_BEHIND * DAY_MS; day <= today + DAYS_AHEAD * DAY_MS; day += DAY_MS) {
         if (!existing.has(day) && day >= horizon) toCreate.push(day);

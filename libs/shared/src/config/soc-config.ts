@@ -16,6 +16,14 @@ const optionalText = z
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+const topicName = z.string().regex(/^[A-Za-z0-9._-]{1,249}$/, 'a Kafka topic name');
+
+/** Days per security level 1–5, e.g. `31,31,93,186,366`. */
+const daysPerLevel = z
+  .string()
+  .transform((s) => s.split(',').map((part) => Number(part.trim())))
+  .pipe(z.array(z.number().int().min(1).max(3650)).length(5, 'five day counts, for levels 1 to 5'));
+
 const isTimeZone = (zone: string): boolean => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -45,7 +53,9 @@ const envSchema = z.object({
   KAFKA_BROKERS: optionalText.pipe(commaList.pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'host:port'))).optional()),
   KAFKA_CLIENT_ID: z.string().min(1).default('soc-server'),
   KAFKA_GROUP_ID: z.string().min(1).default('soc-ingest'),
-  KAFKA_TOPIC_RAW: z.string().regex(/^[A-Za-z0-9._-]{1,249}$/).default('soc.events.raw'),
+  KAFKA_TOPIC_RAW: topicName.default('soc.events.raw'),
+  KAFKA_TOPICS_EXTRA: optionalText.pipe(commaList.pipe(z.array(topicName)).optional()),
+  KAFKA_TOPIC_DLQ: topicName.default('soc.events.dlq'),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(3),
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(30_000),
   KAFKA_MAX_BYTES_PER_PARTITION: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
@@ -65,9 +75,15 @@ const envSchema = z.object({
   SOC_METRICS_TOKEN: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
   SOC_CORS_ORIGINS: optionalText.pipe(commaList.optional()),
   SOC_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  // Minimums from the domain notes (L1 unstated, so as L2; L2–L5 1/3/6/12 months), rounded up to whole months of 31 days.
+  SOC_RETENTION_DAYS_BY_LEVEL: daysPerLevel.default([31, 31, 93, 186, 366]),
   SYSLOG_PORT: port.default(5514),
   SYSLOG_HOST: z.string().min(1).default('0.0.0.0'),
   SYSLOG_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SYSLOG_TLS_PORT: port.default(6514),
+  SYSLOG_TLS_CERT_FILE: optionalText,
+  SYSLOG_TLS_KEY_FILE: optionalText,
+  SYSLOG_TLS_CA_FILE: optionalText,
 });
 
 export interface SocConfig {
@@ -82,7 +98,12 @@ export interface SocConfig {
     brokers: string[];
     clientId: string;
     groupId: string;
+    /** Where syslog and HTTP ingest produce, and the first topic consumed. */
     rawTopic: string;
+    /** Further topics consumed as raw events (agencies' own shippers producing to their own topics). */
+    extraTopics: string[];
+    /** Dead letters are also published here (the table stays the record). */
+    deadLetterTopic: string;
     partitions: number;
     /** How soon a crashed consumer's partitions move to another member. */
     sessionTimeoutMs: number;
@@ -104,10 +125,20 @@ export interface SocConfig {
   bootstrap: { adminPassword?: string; ingestKey?: string };
   /** Browser origins allowed by CORS; none by default (the console is served by this server). */
   corsOrigins: string[];
-  /** How long events are kept (days); per-security-level retention arrives with the system registry. */
-  eventRetentionDays: number;
+  retention: {
+    /** Days kept for events whose system (and so security level) is unknown. */
+    defaultDays: number;
+    /** Days kept per security level; index 0 is level 1. */
+    daysByLevel: readonly number[];
+  };
   /** UDP and TCP syslog receivers (on `api` nodes), for agencies that cannot produce to Kafka. */
-  syslog: { enabled: boolean; port: number; host: string };
+  syslog: {
+    enabled: boolean;
+    port: number;
+    host: string;
+    /** RFC 5425 syslog over TLS; on when a certificate and key are given. A CA file makes client certificates mandatory. */
+    tls?: { port: number; certFile: string; keyFile: string; caFile?: string };
+  };
 }
 
 /** Builds the one config object from the environment; throws `CONFIG_INVALID` naming every bad variable. */
@@ -127,6 +158,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration: SOC_ROLES: without KAFKA_BROKERS the bus is in-process, so an api node must also have the ingest role',
     );
   }
+  if (Boolean(e.SYSLOG_TLS_CERT_FILE) !== Boolean(e.SYSLOG_TLS_KEY_FILE)) {
+    throw new SocError(ErrorCode.ConfigInvalid, 'Invalid configuration: SYSLOG_TLS_CERT_FILE and SYSLOG_TLS_KEY_FILE go together');
+  }
   return {
     env: e.NODE_ENV,
     http: { port: e.PORT, host: e.HOST },
@@ -141,6 +175,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           clientId: e.KAFKA_CLIENT_ID,
           groupId: e.KAFKA_GROUP_ID,
           rawTopic: e.KAFKA_TOPIC_RAW,
+          extraTopics: (e.KAFKA_TOPICS_EXTRA ?? []).filter((topic) => topic !== e.KAFKA_TOPIC_RAW),
+          deadLetterTopic: e.KAFKA_TOPIC_DLQ,
           partitions: e.KAFKA_TOPIC_PARTITIONS,
           sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS,
           maxBytesPerPartition: e.KAFKA_MAX_BYTES_PER_PARTITION,
@@ -159,8 +195,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     bootstrap: { adminPassword: e.SOC_BOOTSTRAP_ADMIN_PASSWORD, ingestKey: e.SOC_BOOTSTRAP_INGEST_KEY },
     corsOrigins: e.SOC_CORS_ORIGINS ?? [],
-    eventRetentionDays: e.SOC_EVENT_RETENTION_DAYS,
-    syslog: { enabled: e.SYSLOG_ENABLED, port: e.SYSLOG_PORT, host: e.SYSLOG_HOST },
+    retention: { defaultDays: e.SOC_EVENT_RETENTION_DAYS, daysByLevel: e.SOC_RETENTION_DAYS_BY_LEVEL },
+    syslog: {
+      enabled: e.SYSLOG_ENABLED,
+      port: e.SYSLOG_PORT,
+      host: e.SYSLOG_HOST,
+      tls:
+        e.SYSLOG_TLS_CERT_FILE && e.SYSLOG_TLS_KEY_FILE
+          ? { port: e.SYSLOG_TLS_PORT, certFile: e.SYSLOG_TLS_CERT_FILE, keyFile: e.SYSLOG_TLS_KEY_FILE, caFile: e.SYSLOG_TLS_CA_FILE }
+          : undefined,
+    },
   };
 }
 
