@@ -26,6 +26,7 @@ describeWithKafka('Kafka soc.events.raw → PostgreSQL → alert → REST and /w
   const kafkaEnv = (names: { topic: string; groupId: string }) => ({
     KAFKA_BROKERS: brokers,
     KAFKA_TOPIC_RAW: names.topic,
+    KAFKA_TOPIC_DLQ: `${names.topic}.dlq`,
     KAFKA_GROUP_ID: names.groupId,
     KAFKA_TOPIC_PARTITIONS: '2',
   });
@@ -122,6 +123,25 @@ describeWithKafka('Kafka soc.events.raw → PostgreSQL → alert → REST and /w
       expect(await countEvents('restart-src')).toBe(5);
     } finally {
       await second.close();
+    }
+  });
+
+  it("consumes agencies' own topics too, and announces dead letters on the dead-letter topic as well as in the table", async () => {
+    const names = uniqueKafkaNames('topics');
+    const agencyTopic = `${names.topic}.so-yte`;
+    const soc = await startTestApp(db.url, { ...kafkaEnv(names), KAFKA_TOPICS_EXTRA: `${agencyTopic}, ${names.topic}` });
+    try {
+      await kafka.produceLines(agencyTopic, 'yte-fw', ['Nov 30 16:40:00 h sshd[1]: Accepted password for a from 192.0.2.1 port 1 ssh2', '\u0000\u0001 not a log line']);
+      await eventually(async () => ((await countEvents('yte-fw')) === 1 ? true : undefined), 'event from the extra topic');
+      const letters = await db.query<{ stream: string; reason: string }>("SELECT stream, reason FROM dead_letters WHERE source_id = 'yte-fw'");
+      expect(letters).toEqual([{ stream: expect.stringMatching(new RegExp(`^${agencyTopic.replace(/\./g, '\\.')}/\\d$`)), reason: expect.any(String) }]);
+      const [announced] = await kafka.readAll(`${names.topic}.dlq`, 1);
+      expect(announced!.key?.toString()).toBe('yte-fw');
+      expect(announced!.value?.toString()).toBe('\u0000\u0001 not a log line');
+      expect(announced!.headers?.['soc-dead-letter-reason']?.toString()).toBe(letters[0]!.reason);
+      expect(announced!.headers?.['soc-stream']?.toString()).toBe(letters[0]!.stream);
+    } finally {
+      await soc.close();
     }
   });
 });

@@ -5,6 +5,7 @@ import { AlertsController, AlertsModule } from '@soc/alerts';
 import { AuditModule } from '@soc/audit';
 import { AuthController, AuthModule, UsersController } from '@soc/auth';
 import { EventsController, EventsModule } from '@soc/events';
+import { InventoryModule, SystemsController } from '@soc/inventory';
 import { IngestController, IngestPipelineModule, SchedulerJobsModule } from '@soc/ingest';
 import { MetricsController, ObservabilityModule } from '@soc/observability';
 import { LiveFeedModule } from '@soc/realtime';
@@ -42,6 +43,7 @@ export class AppModule {
       AuditModule,
       AgenciesModule,
       SourcesModule,
+      InventoryModule,
       AuthModule,
     ];
     const controllers: Type[] = [HealthController, MetricsController];
@@ -49,7 +51,7 @@ export class AppModule {
     if (config.roles.has('ingest')) imports.push(IngestPipelineModule);
     if (config.roles.has('api')) {
       imports.push(AlertsModule, EventsModule, LiveFeedModule, SyslogModule);
-      controllers.push(AuthController, UsersController, AgenciesController, SourcesController, AlertsController, EventsController, IngestController, AuditController);
+      controllers.push(AuthController, UsersController, AgenciesController, SourcesController, SystemsController, AlertsController, EventsController, IngestController, AuditController);
       providers.push(FirstStartService);
     }
     if (config.roles.has('scheduler')) imports.push(ScheduleModule.forRoot(), SchedulerJobsModule);

@@ -11,6 +11,8 @@ export enum Permission {
   AgenciesManage = 'agencies:manage',
   SourcesRead = 'sources:read',
   SourcesManage = 'sources:manage',
+  SystemsRead = 'systems:read',
+  SystemsManage = 'systems:manage',
   UsersRead = 'users:read',
   UsersManage = 'users:manage',
   AuditRead = 'audit:read',
@@ -19,14 +21,14 @@ export enum Permission {
   IngestWrite = 'ingest:write',
 }
 
-const READ_ALL = [Permission.AlertsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead];
+const READ_ALL = [Permission.AlertsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead, Permission.SystemsRead];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: Object.values(Permission).filter((p) => p !== Permission.IngestWrite),
   soc_analyst: [...READ_ALL, Permission.AlertsTriage, Permission.MetricsRead],
   ir_lead: [...READ_ALL, Permission.AlertsTriage],
   ir_member: [...READ_ALL, Permission.AlertsTriage],
-  agency_it: [Permission.AlertsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead],
+  agency_it: [Permission.AlertsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead, Permission.SystemsRead],
   auditor: [...READ_ALL, Permission.UsersRead, Permission.AuditRead, Permission.MetricsRead],
 };
 

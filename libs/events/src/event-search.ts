@@ -9,6 +9,14 @@ export class EventSearchQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(256) user?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(256) host?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9._:-]{1,128}$/) sourceId?: string;
+  @ApiPropertyOptional({ example: 'dvc-tinh', description: 'Information system the event concerns' }) @IsOptional() @Matches(/^[a-z0-9][a-z0-9._-]{0,63}$/) systemId?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: "The system's security level (cấp độ) when the event was ingested" })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  securityLevel?: number;
   @ApiPropertyOptional({ example: 'ssh_login' }) @IsOptional() @IsString() @MaxLength(128) action?: string;
   @ApiPropertyOptional({ enum: ['success', 'failure', 'unknown'] }) @IsOptional() @IsIn(['success', 'failure', 'unknown']) outcome?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit = 100;
@@ -21,6 +29,8 @@ export class EventView {
   @ApiProperty() ingestedAt!: string;
   @ApiProperty() sourceId!: string;
   @ApiProperty({ nullable: true, type: String }) agencyId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) systemId!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) securityLevel!: number | null;
   @ApiProperty({ nullable: true, type: String }) dataset!: string | null;
   @ApiProperty({ nullable: true, type: String }) action!: string | null;
   @ApiProperty({ nullable: true, type: String }) outcome!: string | null;

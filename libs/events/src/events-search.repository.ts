@@ -9,6 +9,8 @@ interface EventRow {
   ingested_at: Date;
   source_id: string;
   agency_id: string | null;
+  system_id: string | null;
+  security_level: number | null;
   dataset: string | null;
   action: string | null;
   outcome: string | null;
@@ -24,6 +26,8 @@ const FILTERS: ReadonlyArray<[keyof EventSearchQuery, string]> = [
   ['user', 'user_name = $N'],
   ['host', 'host_name = $N'],
   ['sourceId', 'source_id = $N'],
+  ['systemId', 'system_id = $N'],
+  ['securityLevel', 'security_level = $N::smallint'],
   ['action', 'action = $N'],
   ['outcome', 'outcome = $N'],
   ['from', 'ts >= $N::timestamptz'],
@@ -51,7 +55,7 @@ export class EventsSearchRepository {
     const scoped = scopeCondition(scope, 'agency_id', params.length + 1);
     params.push(...scoped.params, query.limit + 1);
     const rows: EventRow[] = await this.dataSource.query(
-      `SELECT id, ts, ingested_at, source_id, agency_id, dataset, action, outcome, source_ip, user_name, host_name, doc
+      `SELECT id, ts, ingested_at, source_id, agency_id, system_id, security_level, dataset, action, outcome, source_ip, user_name, host_name, doc
        FROM security_events WHERE ${[...conditions, scoped.sql].join(' AND ')}
        ORDER BY ts DESC, id DESC LIMIT $${params.length}`,
       params,
@@ -69,6 +73,8 @@ function toView(row: EventRow): EventView {
     ingestedAt: row.ingested_at.toISOString(),
     sourceId: row.source_id,
     agencyId: row.agency_id,
+    systemId: row.system_id,
+    securityLevel: row.security_level,
     dataset: row.dataset,
     action: row.action,
     outcome: row.outcome,

@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { IngestTransport } from '@soc/parsers';
 import { managerOf, Tx } from '@soc/storage';
+import type { DeadLetter } from '@soc/transport';
 
-export interface DeadLetter {
-  receivedAt: Date;
-  sourceId: string;
-  agencyId: string | null;
-  transport: IngestTransport;
-  stream: string;
-  offset?: string;
-  reason: string;
-  raw: Buffer;
-}
+export type { DeadLetter };
 
 /** A dead letter waiting for a parser that can read it. */
 export interface PendingDeadLetter extends DeadLetter {

@@ -2,22 +2,24 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { CLOCK, type Clock, SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
 import { EventPartitionsRepository, TransactionRunner, tryTransactionLock } from '@soc/storage';
+import { planPartitions, RETENTION_CLASSES } from './retention-plan';
 
 const PARTITIONS_LOCK = 7_201_005;
-const DAY_MS = 86_400_000;
-/** Days created ahead of time, so today's and tomorrow's events never land in the default partition. */
-const DAYS_AHEAD = 7;
-/** Recent past days created too: late events and replays are common. */
-const DAYS_BEHIND = 3;
 
 export interface PartitionReport {
   created: string[];
   movedRows: number;
   dropped: string[];
+  /** Rows deleted from days kept for other security levels, and from the default partition. */
   trimmedRows: number;
 }
 
-/** Keeps daily event partitions ahead of time and drops days past retention; one node per tick (advisory lock). */
+const isoDay = (day: number) => new Date(day).toISOString().slice(0, 10);
+
+/**
+ * Keeps daily event partitions ahead of time and retires events by their system's security level
+ * (whole days dropped once every level is done with them); one node per tick (advisory lock).
+ */
 @Injectable()
 export class EventPartitionsJob implements OnApplicationBootstrap {
   constructor(
@@ -42,24 +44,21 @@ export class EventPartitionsJob implements OnApplicationBootstrap {
     return this.transactions.run(async (tx) => {
       const report: PartitionReport = { created: [], movedRows: 0, dropped: [], trimmedRows: 0 };
       if (!(await tryTransactionLock(tx, PARTITIONS_LOCK))) return report;
-      const today = Math.floor(this.clock.now().getTime() / DAY_MS) * DAY_MS;
-      const existing = new Set((await this.partitions.existing()).map((d) => d.getTime()));
-      const horizon = today - this.config.retention.defaultDays * DAY_MS;
-      const toCreate: number[] = [];
-      for (let day = today - DAYS_BEHIND * DAY_MS; day <= today + DAYS_AHEAD * DAY_MS; day += DAY_MS) {
-        if (!existing.has(day) && day >= horizon) toCreate.push(day);
-      }
-      const toDrop = [...existing].filter((day) => day < horizon);
-      if (toCreate.length + toDrop.length > 0) await this.partitions.lockAgainstWriters(tx);
-      for (const day of toCreate) {
+      const existing = (await this.partitions.existing()).map((d) => d.getTime());
+      const trimmed = await this.partitions.trimmedClasses();
+      const plan = planPartitions(this.clock.now(), existing, trimmed, this.config.retention);
+      if (plan.create.length + plan.drop.length > 0) await this.partitions.lockAgainstWriters(tx);
+      for (const day of plan.create) {
         report.movedRows += await this.partitions.create(tx, new Date(day));
-        report.created.push(new Date(day).toISOString().slice(0, 10));
+        report.created.push(isoDay(day));
       }
-      for (const day of toDrop) {
+      for (const day of plan.drop) {
         await this.partitions.drop(tx, new Date(day));
-        report.dropped.push(new Date(day).toISOString().slice(0, 10));
+        report.dropped.push(isoDay(day));
       }
-      report.trimmedRows = await this.partitions.trimDefault(tx, new Date(horizon));
+      for (const { day, classes } of plan.trim) report.trimmedRows += await this.partitions.trimDay(tx, new Date(day), classes);
+      const cutoffs = RETENTION_CLASSES.map((c) => new Date(plan.defaultCutoffs.get(c)!));
+      report.trimmedRows += await this.partitions.trimDefault(tx, cutoffs);
       if (report.created.length + report.dropped.length + report.trimmedRows > 0) this.logger.info(report, 'event partitions maintained');
       return report;
     });

@@ -8,7 +8,7 @@ import { managerOf, Tx } from '@soc/storage';
 import { csvRow } from './csv-copy';
 
 const COPY_CHUNK_CHARS = 64 * 1024;
-const COLUMNS = 'id, ts, ingested_at, source_id, agency_id, transport, dataset, action, outcome, source_ip, user_name, host_name, doc';
+const COLUMNS = 'id, ts, ingested_at, source_id, agency_id, system_id, security_level, transport, dataset, action, outcome, source_ip, user_name, host_name, doc';
 export const SECURITY_EVENTS_COPY_SQL = `COPY security_events (${COLUMNS}) FROM STDIN WITH (FORMAT csv)`;
 
 /** One event as a CSV line in `SECURITY_EVENTS_COPY_SQL`'s column order. */
@@ -19,6 +19,8 @@ export function securityEventCopyRow({ id, event }: StoredEvent): string {
     event.event.ingested,
     event.soc.source_id,
     event.soc.agency_id,
+    event.soc.system_id,
+    event.soc.security_level,
     event.soc.transport,
     event.event.dataset,
     event.event.action,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AlertChange, AlertsRepository } from '@soc/alerts';
 import { DetectionState, Detector, emptyDetectionState, StoredEvent } from '@soc/detection';
+import { AssetDirectory } from '@soc/inventory';
 import { MetricsService } from '@soc/observability';
 import { OutboxRepository } from '@soc/realtime';
 import { SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
@@ -43,6 +44,7 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
     private readonly alerts: AlertsRepository,
     private readonly outbox: OutboxRepository,
     private readonly sourceDirectory: SourceDirectory,
+    private readonly assetDirectory: AssetDirectory,
     private readonly sources: SourcesRepository,
     private readonly metrics: MetricsService,
     @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
@@ -78,9 +80,12 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
 
     const state = await this.stateAt(tx, batch.stream, head.version);
     const profiles = await this.sourceDirectory.profilesOf(fresh.map((m) => m.envelope.sourceId));
-    const { events, deadLetters } = prepareBatch(fresh, batch.stream, this.config.timeZone, profiles);
+    const assets = await this.assetDirectory.index();
+    const { events, deadLetters } = prepareBatch(fresh, { stream: batch.stream, defaultTimeZone: this.config.timeZone, profiles, assets });
     await this.events.copy(tx, events);
     await this.deadLetters.insert(tx, deadLetters);
+    // Before the commit: a crash after it would otherwise lose the announcement (a retry may repeat it).
+    await this.transport.publishDeadLetters(deadLetters);
     await this.sources.touch(tx, lastSeenBySource(fresh));
 
     const changes = await this.alerts.applyFindings(tx, this.detector.evaluate(events, state, batch.stream));

@@ -53,9 +53,19 @@ export interface SecurityEvent {
   };
   /** Vendor fields with no ECS home, kept under their format's name (e.g. `fortinet`, `cef`, `suricata`). */
   vendor?: Record<string, Record<string, unknown>>;
-  /** Our enrichment: which source sent it and which agency owns that source (null: not registered). */
-  soc: { source_id: string; transport: string; agency_id?: string | null };
+  /** Our enrichment: which source sent it, the agency, information system and security level it concerns (null: not known). */
+  soc: {
+    source_id: string;
+    transport: string;
+    agency_id?: string | null;
+    system_id?: string | null;
+    security_level?: number | null;
+    /** Present when something is not in the registries: the event is kept, and flagged. */
+    flags?: EnrichmentFlag[];
+  };
 }
+
+export type EnrichmentFlag = 'unregistered_source' | 'unknown_asset';
 
 export interface Endpoint {
   ip?: string;

@@ -53,4 +53,4 @@ export class SourceDirectory {
   }
 }
 
-const UNREGISTERED: SourceProfile = { agencyId: null, formatHint: null, timeZone: null };
+const UNREGISTERED: SourceProfile = { registered: false, agencyId: null, formatHint: null, timeZone: null };

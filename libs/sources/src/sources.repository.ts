@@ -22,6 +22,8 @@ export interface SourceRecord {
 
 /** What parsing and enrichment need to know about a source. */
 export interface SourceProfile {
+  /** False for a sender nobody registered (accepted, flagged, never attributed to an agency). */
+  registered: boolean;
   agencyId: string | null;
   formatHint: string | null;
   timeZone: string | null;
@@ -121,7 +123,7 @@ export class SourcesRepository {
       'SELECT id, agency_id, format_hint, time_zone FROM sources WHERE id = ANY($1::text[])',
       [sourceIds],
     );
-    return new Map(rows.map((row) => [row.id, { agencyId: row.agency_id, formatHint: row.format_hint, timeZone: row.time_zone }]));
+    return new Map(rows.map((row) => [row.id, { registered: true, agencyId: row.agency_id, formatHint: row.format_hint, timeZone: row.time_zone }]));
   }
 
   /** Records delivery in the batch's transaction: each registered source's latest receipt time. */

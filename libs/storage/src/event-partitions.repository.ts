@@ -55,14 +55,50 @@ export class EventPartitionsRepository {
 
   /** Drops a whole day: retention ends for every event in it at once. */
   async drop(tx: Tx, day: Date): Promise<void> {
-    await managerOf(tx).query(`DROP TABLE IF EXISTS ${nameOf(dayStart(day))}`);
+    const manager = managerOf(tx);
+    await manager.query(`DROP TABLE IF EXISTS ${nameOf(dayStart(day))}`);
+    await manager.query('DELETE FROM event_retention_trims WHERE day = $1::date', [dayStart(day).toISOString().slice(0, 10)]);
   }
 
-  /** Deletes default-partition rows older than `before` (events far outside the partitioned days). */
-  async trimDefault(tx: Tx, before: Date): Promise<number> {
+  /** Which retention classes (security level, 0 = none) each day has already been trimmed of. */
+  async trimmedClasses(): Promise<Map<number, Set<number>>> {
+    const rows: Array<{ day: string; retention_class: number }> = await this.dataSource.query(
+      "SELECT to_char(day, 'YYYY-MM-DD') AS day, retention_class FROM event_retention_trims",
+    );
+    const trimmed = new Map<number, Set<number>>();
+    for (const { day, retention_class } of rows) {
+      const key = Date.parse(`${day}T00:00:00Z`);
+      trimmed.set(key, (trimmed.get(key) ?? new Set()).add(retention_class));
+    }
+    return trimmed;
+  }
+
+  /** Deletes a day's events of the given retention classes and records, per class, that it did; returns the rows deleted. */
+  async trimDay(tx: Tx, day: Date, classes: readonly number[]): Promise<number> {
+    const manager = managerOf(tx);
+    const counts: Array<{ c: number; n: string }> = await manager.query(
+      `WITH gone AS (DELETE FROM ${nameOf(dayStart(day))} WHERE coalesce(security_level, 0) = ANY($1::smallint[]) RETURNING coalesce(security_level, 0) AS c)
+       SELECT c, count(*) AS n FROM gone GROUP BY c`,
+      [classes],
+    );
+    const deleted = new Map(counts.map(({ c, n }) => [Number(c), Number(n)]));
+    await manager.query(
+      `INSERT INTO event_retention_trims (day, retention_class, rows_deleted) SELECT $1::date, c, n FROM unnest($2::smallint[], $3::bigint[]) AS t (c, n)
+       ON CONFLICT (day, retention_class) DO NOTHING`,
+      [dayStart(day).toISOString().slice(0, 10), classes, classes.map((c) => deleted.get(c) ?? 0)],
+    );
+    return [...deleted.values()].reduce((sum, n) => sum + n, 0);
+  }
+
+  /**
+   * Deletes default-partition rows (events far outside the partitioned days) past their class's
+   * retention; `cutoffs[c]` is the cutoff of retention class c (security level, 0 = none).
+   */
+  async trimDefault(tx: Tx, cutoffs: readonly Date[]): Promise<number> {
     const rows: Array<{ n: string }> = await managerOf(tx).query(
-      'WITH gone AS (DELETE FROM security_events_default WHERE ts < $1 RETURNING 1) SELECT count(*) AS n FROM gone',
-      [before.toISOString()],
+      `WITH gone AS (DELETE FROM security_events_default WHERE ts < ($1::timestamptz[])[coalesce(security_level, 0) + 1] RETURNING 1)
+       SELECT count(*) AS n FROM gone`,
+      [cutoffs.map((cutoff) => cutoff.toISOString())],
     );
     return Number(rows[0]?.n ?? 0);
   }

@@ -1,4 +1,4 @@
-import { RawEnvelope } from '@soc/parsers';
+import type { IngestTransport, RawEnvelope } from '@soc/parsers';
 
 /** One raw record with its position in the stream it was read from. */
 export interface StreamMessage {
@@ -13,6 +13,18 @@ export interface StreamBatch {
   /** True when offsets are durable, so the handler must store them and skip what it already has. */
   durableOffsets: boolean;
   messages: StreamMessage[];
+}
+
+/** A record no parser could read, with why, where it came from and its bytes. */
+export interface DeadLetter {
+  receivedAt: Date;
+  sourceId: string;
+  agencyId: string | null;
+  transport: IngestTransport;
+  stream: string;
+  offset?: string;
+  reason: string;
+  raw: Buffer;
 }
 
 export interface BatchConsumer {
@@ -35,6 +47,11 @@ export interface TransportHealth {
 export interface EventTransport {
   /** Resolves once the records are durable: acknowledged by Kafka, or committed by the in-process consumer. */
   publish(envelopes: RawEnvelope[]): Promise<void>;
+  /**
+   * Announces dead letters to whoever watches for them (Kafka: the dead-letter topic, at least once,
+   * keyed by source). The database table stays the record; the in-process bus has nobody to tell.
+   */
+  publishDeadLetters(letters: readonly DeadLetter[]): Promise<void>;
   startConsuming(consumer: BatchConsumer): Promise<void>;
   health(): TransportHealth;
   close(): Promise<void>;

@@ -1,6 +1,6 @@
 import { ErrorCode, SocError } from '@soc/shared';
 import { RawEnvelope } from '@soc/parsers';
-import { BatchConsumer, EventTransport, TransportHealth } from './event-transport';
+import { BatchConsumer, DeadLetter, EventTransport, TransportHealth } from './event-transport';
 
 interface Pending {
   envelopes: RawEnvelope[];
@@ -38,6 +38,10 @@ export class InProcessTransport implements EventTransport {
     this.queuedRecords += envelopes.length;
     this.drain();
     return done;
+  }
+
+  publishDeadLetters(_letters: readonly DeadLetter[]): Promise<void> {
+    return Promise.resolve();
   }
 
   startConsuming(consumer: BatchConsumer): Promise<void> {

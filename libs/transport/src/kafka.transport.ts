@@ -1,7 +1,7 @@
 import { Admin, Consumer, EachBatchPayload, Kafka, logLevel, Producer } from 'kafkajs';
 import { IngestTransport, RawEnvelope } from '@soc/parsers';
 import { ErrorCode, type SocConfig, SocError, SocLogger } from '@soc/shared';
-import { BatchConsumer, EventTransport, TransportHealth } from './event-transport';
+import { BatchConsumer, DeadLetter, EventTransport, TransportHealth } from './event-transport';
 
 /** The Kafka part of the one validated config. */
 export type KafkaSettings = NonNullable<SocConfig['kafka']>;
@@ -14,6 +14,9 @@ export interface TransportObserver {
 const HEADER_TRANSPORT = 'soc-transport';
 const HEADER_RECEIVED_AT = 'soc-received-at';
 const HEADER_FORMAT = 'soc-format';
+const HEADER_REASON = 'soc-dead-letter-reason';
+const HEADER_STREAM = 'soc-stream';
+const HEADER_OFFSET = 'soc-offset';
 const TRANSPORTS: readonly IngestTransport[] = ['kafka', 'http', 'syslog'];
 
 export const kafkaStream = (topic: string, partition: number): string => `${topic}/${partition}`;
@@ -50,16 +53,19 @@ export class KafkaTransport implements EventTransport {
     this.admin = this.kafka.admin();
   }
 
-  /** Creates the raw topic if missing and connects the producer. */
+  /** The topics consumed as raw events. */
+  private get rawTopics(): string[] {
+    return [this.settings.rawTopic, ...this.settings.extraTopics];
+  }
+
+  /** Creates the raw and dead-letter topics that are missing, and connects the producer. */
   async connect(): Promise<void> {
     await this.admin.connect();
-    const existing = await this.admin.listTopics();
-    if (!existing.includes(this.settings.rawTopic)) {
-      await this.admin.createTopics({
-        waitForLeaders: true,
-        topics: [{ topic: this.settings.rawTopic, numPartitions: this.settings.partitions }],
-      });
-      this.logger.info({ topic: this.settings.rawTopic, partitions: this.settings.partitions }, 'created raw event topic');
+    const existing = new Set(await this.admin.listTopics());
+    const missing = [...this.rawTopics, this.settings.deadLetterTopic].filter((topic) => !existing.has(topic));
+    if (missing.length > 0) {
+      await this.admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: this.settings.partitions })) });
+      this.logger.info({ topics: missing, partitions: this.settings.partitions }, 'created Kafka topics');
     }
     await this.producer.connect();
     this.producerReady = true;
@@ -86,6 +92,29 @@ export class KafkaTransport implements EventTransport {
     }
   }
 
+  async publishDeadLetters(letters: readonly DeadLetter[]): Promise<void> {
+    if (letters.length === 0) return;
+    try {
+      await this.producer.send({
+        topic: this.settings.deadLetterTopic,
+        acks: -1,
+        messages: letters.map((letter) => ({
+          key: letter.sourceId,
+          value: letter.raw,
+          headers: {
+            [HEADER_REASON]: letter.reason,
+            [HEADER_STREAM]: letter.stream,
+            [HEADER_TRANSPORT]: letter.transport,
+            [HEADER_RECEIVED_AT]: letter.receivedAt.toISOString(),
+            ...(letter.offset !== undefined ? { [HEADER_OFFSET]: letter.offset } : {}),
+          },
+        })),
+      });
+    } catch (error) {
+      throw new SocError(ErrorCode.TransportUnavailable, `Kafka did not accept the dead letters: ${(error as Error).message}`);
+    }
+  }
+
   async startConsuming(handler: BatchConsumer): Promise<void> {
     // A short fetch wait keeps shutdown quick (disconnect waits for the fetch in flight).
     const consumer = this.kafka.consumer({
@@ -106,12 +135,12 @@ export class KafkaTransport implements EventTransport {
       void this.seekToStoredOffsets(consumer, handler, payload.memberAssignment);
     });
     await consumer.connect();
-    await consumer.subscribe({ topics: [this.settings.rawTopic], fromBeginning: true });
+    await consumer.subscribe({ topics: this.rawTopics, fromBeginning: true });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       // Partitions are independent streams with their own checkpoint row, so their batches may commit in parallel.
-      partitionsConsumedConcurrently: this.settings.partitions,
+      partitionsConsumedConcurrently: this.settings.partitions * this.rawTopics.length,
       eachBatch: (payload) => this.consumeBatch(payload, handler),
     });
   }

@@ -60,7 +60,9 @@ export class NestPinoLogger implements LoggerService {
   error(message: unknown, traceOrContext?: string, context?: string): void {
     const ctx = context ?? traceOrContext;
     const stack = context ? traceOrContext : undefined;
-    this.logger.error({ context: ctx, stack }, stringify(message));
+    // Nest's exception handler passes the Error itself: keep its message and stack, not "{}".
+    if (message instanceof Error) this.logger.error({ context: ctx, err: message }, message.message);
+    else this.logger.error({ context: ctx, stack }, stringify(message));
   }
   warn(message: unknown, context?: string): void {
     this.write('warn', message, context);

@@ -1,0 +1,104 @@
+import type { SecurityEvent } from '@soc/parsers';
+import { IpNetwork, maskTo, parseIp } from './ip-address';
+
+/** An information system as enrichment sees it. */
+export interface SystemRef {
+  systemId: string;
+  agencyId: string;
+  /** Approved security level (cấp độ 1–5); null until approved. */
+  securityLevel: number | null;
+}
+
+export type AssetEntry = SystemRef & ({ kind: 'network'; network: IpNetwork } | { kind: 'hostname'; hostname: string });
+
+type Clue = { kind: 'host' | 'domain' | 'address'; value: string };
+
+/**
+ * Where an event names the system it concerns, most telling first: the host that logged it, then the
+ * target (destination address, requested domain), then the initiator (source address).
+ */
+function* cluesOf(e: SecurityEvent): Generator<Clue> {
+  for (const name of [e.host?.name, e.host?.hostname]) if (name) yield { kind: isAddressLike(name) ? 'address' : 'host', value: name };
+  for (const ip of e.host?.ip ?? []) yield { kind: 'address', value: ip };
+  if (e.destination?.ip) yield { kind: 'address', value: e.destination.ip };
+  for (const domain of [e.url?.domain, e.destination?.domain]) if (domain) yield { kind: 'domain', value: domain };
+  if (e.source?.ip) yield { kind: 'address', value: e.source.ip };
+}
+
+const isAddressLike = (name: string) => /^[\d.]+$/.test(name) || name.includes(':');
+
+class Inventory {
+  private readonly hostnames = new Map<string, SystemRef>();
+  /** Per IP version and prefix length, networks by their masked value; prefixes longest first. */
+  private readonly networks = { 4: new Map<number, Map<bigint, SystemRef>>(), 6: new Map<number, Map<bigint, SystemRef>>() };
+  private prefixes: { 4: number[]; 6: number[] } = { 4: [], 6: [] };
+
+  add(entry: AssetEntry): void {
+    const ref: SystemRef = { systemId: entry.systemId, agencyId: entry.agencyId, securityLevel: entry.securityLevel };
+    if (entry.kind === 'hostname') {
+      this.hostnames.set(entry.hostname, ref);
+      return;
+    }
+    const { version, prefix, value } = entry.network;
+    let byValue = this.networks[version].get(prefix);
+    if (!byValue) this.networks[version].set(prefix, (byValue = new Map<bigint, SystemRef>()));
+    byValue.set(value, ref);
+    this.prefixes[version] = [...this.networks[version].keys()].sort((a, b) => b - a);
+  }
+
+  find({ kind, value }: Clue): SystemRef | undefined {
+    if (kind === 'address') return this.byAddress(value);
+    const name = value.toLowerCase();
+    // A logging host often gives its FQDN where the inventory has its short name.
+    return this.hostnames.get(name) ?? (kind === 'host' ? this.hostnames.get(name.split('.')[0]!) : undefined);
+  }
+
+  /** Longest-prefix match. */
+  private byAddress(address: string): SystemRef | undefined {
+    const ip = parseIp(address);
+    if (!ip) return undefined;
+    for (const prefix of this.prefixes[ip.version]) {
+      const found = this.networks[ip.version].get(prefix)!.get(maskTo(ip.value, ip.version, prefix));
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  get size(): number {
+    return this.hostnames.size + [...this.networks[4].values(), ...this.networks[6].values()].reduce((n, m) => n + m.size, 0);
+  }
+}
+
+/**
+ * The asset inventory in memory: which information system an event concerns. A source that belongs to
+ * an agency is only ever matched to that agency's systems (its logs cannot be attributed elsewhere);
+ * a source without one — unregistered, or a province-wide sensor such as the data-centre firewall —
+ * is matched against every agency's assets.
+ */
+export class AssetIndex {
+  private readonly all = new Inventory();
+  private readonly byAgency = new Map<string, Inventory>();
+
+  constructor(entries: Iterable<AssetEntry>) {
+    for (const entry of entries) {
+      this.all.add(entry);
+      let own = this.byAgency.get(entry.agencyId);
+      if (!own) this.byAgency.set(entry.agencyId, (own = new Inventory()));
+      own.add(entry);
+    }
+  }
+
+  get size(): number {
+    return this.all.size;
+  }
+
+  systemOf(event: SecurityEvent, sourceAgencyId: string | null): SystemRef | undefined {
+    const inventory = sourceAgencyId === null ? this.all : this.byAgency.get(sourceAgencyId);
+    if (!inventory) return undefined;
+    for (const clue of cluesOf(event)) {
+      const found = inventory.find(clue);
+      if (found) return found;
+    }
+    return undefined;
+  }
+}
