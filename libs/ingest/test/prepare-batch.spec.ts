@@ -1,4 +1,5 @@
-import { AssetIndex, parseNetwork } from '@soc/inventory';
+import { AssetIndex } from '@soc/inventory';
+import { parseNetwork } from '@soc/net';
 import type { SourceProfile } from '@soc/sources';
 import { prepareBatch } from '../src/prepare-batch';
 

@@ -1,5 +1,5 @@
 import type { SecurityEvent } from '@soc/parsers';
-import { IpNetwork, maskTo, parseIp } from './ip-address';
+import { IpNetwork, NetworkTable } from '@soc/net';
 
 /** An information system as enrichment sees it. */
 export interface SystemRef {
@@ -29,43 +29,23 @@ const isAddressLike = (name: string) => /^[\d.]+$/.test(name) || name.includes('
 
 class Inventory {
   private readonly hostnames = new Map<string, SystemRef>();
-  /** Per IP version and prefix length, networks by their masked value; prefixes longest first. */
-  private readonly networks = { 4: new Map<number, Map<bigint, SystemRef>>(), 6: new Map<number, Map<bigint, SystemRef>>() };
-  private prefixes: { 4: number[]; 6: number[] } = { 4: [], 6: [] };
+  private readonly networks = new NetworkTable<SystemRef>();
 
   add(entry: AssetEntry): void {
     const ref: SystemRef = { systemId: entry.systemId, agencyId: entry.agencyId, securityLevel: entry.securityLevel };
-    if (entry.kind === 'hostname') {
-      this.hostnames.set(entry.hostname, ref);
-      return;
-    }
-    const { version, prefix, value } = entry.network;
-    let byValue = this.networks[version].get(prefix);
-    if (!byValue) this.networks[version].set(prefix, (byValue = new Map<bigint, SystemRef>()));
-    byValue.set(value, ref);
-    this.prefixes[version] = [...this.networks[version].keys()].sort((a, b) => b - a);
+    if (entry.kind === 'hostname') this.hostnames.set(entry.hostname, ref);
+    else this.networks.set(entry.network, ref);
   }
 
   find({ kind, value }: Clue): SystemRef | undefined {
-    if (kind === 'address') return this.byAddress(value);
+    if (kind === 'address') return this.networks.lookup(value);
     const name = value.toLowerCase();
     // A logging host often gives its FQDN where the inventory has its short name.
     return this.hostnames.get(name) ?? (kind === 'host' ? this.hostnames.get(name.split('.')[0]!) : undefined);
   }
 
-  /** Longest-prefix match. */
-  private byAddress(address: string): SystemRef | undefined {
-    const ip = parseIp(address);
-    if (!ip) return undefined;
-    for (const prefix of this.prefixes[ip.version]) {
-      const found = this.networks[ip.version].get(prefix)!.get(maskTo(ip.value, ip.version, prefix));
-      if (found) return found;
-    }
-    return undefined;
-  }
-
   get size(): number {
-    return this.hostnames.size + [...this.networks[4].values(), ...this.networks[6].values()].reduce((n, m) => n + m.size, 0);
+    return this.hostnames.size + this.networks.size;
   }
 }
 

@@ -1,4 +1,4 @@
-import { formatNetwork, parseNetwork } from './ip-address';
+import { formatNetwork, parseNetwork } from '@soc/net';
 
 export type AssetValue = { kind: 'network' | 'hostname'; value: string };
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AssetEntry } from './asset-index';
-import { parseNetwork } from './ip-address';
+import { parseNetwork } from '@soc/net';
 
 export interface AssetRecord {
   id: string;

@@ -4,7 +4,6 @@ export * from './asset-value';
 export * from './assets.repository';
 export * from './inventory.module';
 export * from './inventory.service';
-export * from './ip-address';
 export * from './systems.controller';
 export * from './systems.dto';
 export * from './systems.repository';

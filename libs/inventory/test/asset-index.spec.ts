@@ -1,4 +1,5 @@
-import { AssetEntry, AssetIndex, parseNetwork } from '@soc/inventory';
+import { AssetEntry, AssetIndex } from '@soc/inventory';
+import { parseNetwork } from '@soc/net';
 import type { SecurityEvent } from '@soc/parsers';
 
 const ref = (systemId: string, agencyId: string, securityLevel: number | null) => ({ systemId, agencyId, securityLevel });

@@ -1,4 +1,4 @@
-import { formatNetwork, parseIp, parseNetwork } from '@soc/inventory';
+import { formatNetwork, NetworkTable, parseIp, parseNetwork } from '@soc/net';
 
 describe('IP addresses and networks', () => {
   it('reads IPv4, IPv6 (compressed, embedded IPv4, zone index) and IPv4-mapped IPv6 as IPv4', () => {
@@ -21,5 +21,20 @@ describe('IP addresses and networks', () => {
     expect(formatNetwork(parseNetwork('2001:db8::5')!)).toBe('2001:db8::5/128');
     expect(formatNetwork(parseNetwork('0.0.0.0/0')!)).toBe('0.0.0.0/0');
     for (const bad of ['10.0.0.0/33', '2001:db8::/129', '10.0.0.0/', '10.0.0.0/8/8', '10.0.0.0/x']) expect(parseNetwork(bad)).toBeUndefined();
+  });
+});
+
+describe('NetworkTable', () => {
+  it('answers the most specific network, per IP version, and nothing for non-addresses', () => {
+    const table = new NetworkTable<string>();
+    table.set(parseNetwork('10.0.0.0/8')!, 'wide');
+    table.set(parseNetwork('10.1.0.0/16')!, 'narrow');
+    table.set(parseNetwork('10.1.2.3')!, 'host');
+    table.set(parseNetwork('::/0')!, 'any v6');
+    expect(['10.9.9.9', '10.1.9.9', '10.1.2.3', '11.0.0.1', '2001:db8::1', '::ffff:10.1.2.3', 'web01'].map((a) => table.lookup(a))).toEqual([
+      'wide', 'narrow', 'host', undefined, 'any v6', 'host', undefined,
+    ]);
+    table.set(parseNetwork('10.1.0.0/16')!, 'replaced');
+    expect([table.lookup('10.1.9.9'), table.size]).toEqual(['replaced', 4]);
   });
 });
