@@ -90,6 +90,13 @@ describe('asset inventory and event enrichment (real PostgreSQL)', () => {
     expect((await events('systemId=dvc&securityLevel=3')).map((e) => e.hostName)).toEqual(['10.1.4.4']);
   });
 
+  it('names the attacked system in the alert and ranks it by the system’s security level', async () => {
+    const lines = [0, 1, 2, 3, 4].map((i) => `Nov 30 16:41:0${i} 10.1.4.${i} sshd[9]: Failed password for root from 198.51.100.23 port 4${i} ssh2`);
+    expect((await soc.ingest(lines, keyA)).status).toBe(202);
+    const alerts = await json<{ items: Array<{ sourceIp: string; securityLevel: number | null; entities: { systemIds: string[] } }> }>(await soc.call('/api/v1/alerts', { token: itA }));
+    expect(alerts.items.find((a) => a.sourceIp === '198.51.100.23')).toMatchObject({ securityLevel: 4, entities: { systemIds: ['dvc'], securityLevel: 4 } });
+  });
+
   it("shows agency IT staff only their agency's systems and assets", async () => {
     expect((await json<Array<{ id: string }>>(await soc.call('/api/v1/systems', { token: itA }))).map((s) => s.id)).toEqual(['dvc']);
     expect((await soc.call('/api/v1/systems/his', { token: itA })).status).toBe(404);

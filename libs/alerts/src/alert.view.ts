@@ -13,6 +13,8 @@ export class AlertEntitiesView {
   @ApiProperty({ nullable: true, type: String }) agencyId!: string | null;
   @ApiPropertyOptional({ type: [String] }) userNames?: string[];
   @ApiPropertyOptional({ type: [String] }) hostNames?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Information systems the events concern' }) systemIds?: string[];
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Highest security level (cấp độ) among those systems' }) securityLevel?: number | null;
 }
 
 /** An alert as the API and the live feed show it. */
@@ -24,7 +26,8 @@ export class AlertView {
   @ApiProperty({ enum: ['new', 'acknowledged', 'closed'] }) status!: AlertStatus;
   @ApiProperty({ description: 'Same rule + entity + burst; repeated matches update this alert' }) fingerprint!: string;
   @ApiPropertyOptional() sourceIp?: string;
-  @ApiProperty({ nullable: true, type: String, description: 'Agency whose sources reported the events' }) agencyId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Agency the events belong to' }) agencyId!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Highest security level (cấp độ 1–5) among the systems concerned; null when none is known' }) securityLevel!: number | null;
   @ApiProperty({ format: 'date-time', description: 'Event time of the first contributing event' }) firstSeen!: string;
   @ApiProperty({ format: 'date-time', description: 'Event time of the last contributing event' }) lastSeen!: string;
   @ApiProperty() eventCount!: number;

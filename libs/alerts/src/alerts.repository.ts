@@ -15,6 +15,7 @@ interface AlertRow {
   status: AlertStatus;
   source_ip: string | null;
   agency_id: string | null;
+  security_level: number | null;
   first_seen: Date;
   last_seen: Date;
   event_count: number;
@@ -43,6 +44,7 @@ export class AlertsRepository {
       severity: f.severity,
       source_ip: f.entities.sourceIp ?? null,
       agency_id: f.entities.agencyId,
+      security_level: f.entities.securityLevel ?? null,
       first_seen: f.firstSeen,
       last_seen: f.lastSeen,
       event_count: f.eventCount,
@@ -50,9 +52,9 @@ export class AlertsRepository {
       details: { tags: f.tags, entities: f.entities, explanation: f.explanation },
     }));
     const rows: AlertRow[] = await managerOf(tx).query(
-      `INSERT INTO alerts (fingerprint, rule_id, title, severity, source_ip, agency_id, first_seen, last_seen, event_count, event_ids, details)
-       SELECT f.fingerprint, f.rule_id, f.title, f.severity, f.source_ip::inet, f.agency_id, f.first_seen, f.last_seen, f.event_count, f.event_ids, f.details
-       FROM jsonb_to_recordset($1::jsonb) AS f(fingerprint text, rule_id text, title text, severity text, source_ip text, agency_id text,
+      `INSERT INTO alerts (fingerprint, rule_id, title, severity, source_ip, agency_id, security_level, first_seen, last_seen, event_count, event_ids, details)
+       SELECT f.fingerprint, f.rule_id, f.title, f.severity, f.source_ip::inet, f.agency_id, f.security_level, f.first_seen, f.last_seen, f.event_count, f.event_ids, f.details
+       FROM jsonb_to_recordset($1::jsonb) AS f(fingerprint text, rule_id text, title text, severity text, source_ip text, agency_id text, security_level smallint,
          first_seen timestamptz, last_seen timestamptz, event_count integer, event_ids uuid[], details jsonb)
        ORDER BY f.fingerprint
        ON CONFLICT (fingerprint) DO UPDATE SET
@@ -60,6 +62,7 @@ export class AlertsRepository {
          last_seen = GREATEST(alerts.last_seen, EXCLUDED.last_seen),
          event_count = EXCLUDED.event_count,
          event_ids = EXCLUDED.event_ids,
+         security_level = EXCLUDED.security_level,
          details = EXCLUDED.details,
          updated_at = now()
        RETURNING *, (xmax = 0) AS inserted`,
@@ -126,6 +129,7 @@ function toView(row: AlertRow): AlertView {
     fingerprint: row.fingerprint,
     ...(row.source_ip ? { sourceIp: row.source_ip } : {}),
     agencyId: row.agency_id,
+    securityLevel: row.security_level,
     firstSeen: row.first_seen.toISOString(),
     lastSeen: row.last_seen.toISOString(),
     eventCount: row.event_count,

@@ -8,14 +8,26 @@ export interface AlertFinding {
   title: string;
   severity: 'low' | 'medium' | 'high' | 'critical';
   tags: string[];
-  /** `agencyId`: the agency whose sources reported the events (null when the sources are not registered). */
-  entities: { sourceIp?: string; agencyId: string | null; userNames?: string[]; hostNames?: string[] };
+  /**
+   * `agencyId`: the agency the events belong to (null when not attributed); `systemIds` the information
+   * systems they concern and `securityLevel` the highest of their levels — what ranks the alert.
+   */
+  entities: AlertEntities;
   firstSeen: string;
   lastSeen: string;
   eventCount: number;
   /** Contributing event ids, capped; `eventCount` is always the true total. */
   eventIds: string[];
   explanation: string;
+}
+
+export interface AlertEntities {
+  sourceIp?: string;
+  agencyId: string | null;
+  userNames?: string[];
+  hostNames?: string[];
+  systemIds?: string[];
+  securityLevel?: number | null;
 }
 
 /** An event as the detector sees it: normalized, with the id it is stored under. */
@@ -28,6 +40,8 @@ export interface DetectableEvent {
   userName?: string;
   hostName?: string;
   agencyId: string | null;
+  systemId: string | null;
+  securityLevel: number | null;
   /** Occurrences the record stands for (syslog "message repeated N times"). */
   count: number;
 }

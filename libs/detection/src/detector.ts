@@ -35,6 +35,8 @@ function toDetectable({ id, event }: StoredEvent): DetectableEvent {
     userName: event.user?.name,
     hostName: event.host?.name,
     agencyId: event.soc.agency_id ?? null,
+    systemId: event.soc.system_id ?? null,
+    securityLevel: event.soc.security_level ?? null,
     count: event.event.count ?? 1,
   };
 }

@@ -10,6 +10,8 @@ const failure = (offsetSec: number, ip = '203.0.113.5', extra: Partial<Detectabl
   outcome: 'failure',
   sourceIp: ip,
   agencyId: 'agency-a',
+  systemId: null,
+  securityLevel: null,
   count: 1,
   ...extra,
 });
@@ -97,5 +99,14 @@ describe('SshBruteForceRule (5 failures from one IP within 60 s, event time)', (
     expect(rule.evaluate([0, 1, 2, 3].map((s) => failure(s)).concat([4, 5, 6, 7].map(agencyB)), state, S)).toEqual([]);
     const [finding] = rule.evaluate([agencyB(8)], state, S);
     expect(finding).toMatchObject({ change: 'created', eventCount: 5, entities: { sourceIp: '203.0.113.5', agencyId: 'agency-b' } });
+  });
+
+  it('names the systems attacked and ranks the alert by the highest security level among them', () => {
+    const state = emptySshBruteForceState();
+    const on = (second: number, systemId: string | null, securityLevel: number | null) => failure(second, '198.51.100.4', { systemId, securityLevel });
+    const [finding] = rule.evaluate([on(0, 'mail', 2), on(1, 'dvc', 4), on(2, null, null), on(3, 'mail', 2), on(4, 'dvc', 4)], state, S);
+    expect(finding!.entities).toMatchObject({ systemIds: ['mail', 'dvc'], securityLevel: 4 });
+    const [unknown] = rule.evaluate([0, 1, 2, 3, 4].map((s) => failure(s, '198.51.100.5')), state, S);
+    expect(unknown!.entities).toMatchObject({ systemIds: [], securityLevel: null });
   });
 });

@@ -22,6 +22,8 @@ interface Attempt {
   count: number;
   user?: string;
   host?: string;
+  system?: string;
+  level?: number;
 }
 
 interface OpenAlert {
@@ -32,6 +34,9 @@ interface OpenAlert {
   eventIds: string[];
   users: string[];
   hosts: string[];
+  /** Absent in state checkpointed before systems were known. */
+  systems?: string[];
+  level?: number;
 }
 
 /** Keyed by agency and source IP: an agency's alert holds only that agency's events. */
@@ -94,7 +99,15 @@ export class SshBruteForceRule {
     const source = state.sources[key] ?? this.track(key, ip, agencyId, state);
     state.watermark = Math.max(state.watermark, event.timestampMs);
     source.lastSeen = Math.max(source.lastSeen, event.timestampMs);
-    const attempt: Attempt = { ts: event.timestampMs, id: event.id, count: event.count, user: event.userName, host: event.hostName };
+    const attempt: Attempt = {
+      ts: event.timestampMs,
+      id: event.id,
+      count: event.count,
+      user: event.userName,
+      host: event.hostName,
+      system: event.systemId ?? undefined,
+      level: event.securityLevel ?? undefined,
+    };
 
     const open = source.open;
     if (open && event.timestampMs >= open.firstSeen - windowMs && event.timestampMs <= open.lastSeen + windowMs) {
@@ -118,6 +131,7 @@ export class SshBruteForceRule {
       eventIds: [],
       users: [],
       hosts: [],
+      systems: [],
     };
     for (const a of inWindow) this.extend(alert, a);
     source.open = alert;
@@ -132,6 +146,9 @@ export class SshBruteForceRule {
     if (alert.eventIds.length < this.options.maxEventIds) alert.eventIds.push(attempt.id);
     if (attempt.user && !alert.users.includes(attempt.user) && alert.users.length < 50) alert.users.push(attempt.user);
     if (attempt.host && !alert.hosts.includes(attempt.host) && alert.hosts.length < 50) alert.hosts.push(attempt.host);
+    alert.systems ??= [];
+    if (attempt.system && !alert.systems.includes(attempt.system) && alert.systems.length < 50) alert.systems.push(attempt.system);
+    if (attempt.level !== undefined) alert.level = Math.max(alert.level ?? 0, attempt.level);
   }
 
   private finding(change: AlertFinding['change'], { ip, agencyId }: SourceState, alert: OpenAlert): AlertFinding {
@@ -143,7 +160,14 @@ export class SshBruteForceRule {
       title: SSH_BRUTE_FORCE_RULE.title,
       severity: SSH_BRUTE_FORCE_RULE.severity,
       tags: SSH_BRUTE_FORCE_RULE.tags,
-      entities: { sourceIp: ip, agencyId, userNames: [...alert.users], hostNames: [...alert.hosts] },
+      entities: {
+        sourceIp: ip,
+        agencyId,
+        userNames: [...alert.users],
+        hostNames: [...alert.hosts],
+        systemIds: [...(alert.systems ?? [])],
+        securityLevel: alert.level ?? null,
+      },
       firstSeen: new Date(alert.firstSeen).toISOString(),
       lastSeen: new Date(alert.lastSeen).toISOString(),
       eventCount: alert.eventCount,
