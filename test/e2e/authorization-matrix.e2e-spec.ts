@@ -36,6 +36,13 @@ const MATRIX: Record<string, typeof PUBLIC | Caller[]> = {
   'GET /api/v1/systems/:id/assets': [...PEOPLE],
   'POST /api/v1/systems/:id/assets': ['admin'],
   'DELETE /api/v1/systems/:id/assets/:assetId': ['admin'],
+  // Threat-intel lists are province-wide: never agency IT staff.
+  'GET /api/v1/intel/lists': ['admin', 'soc_analyst', 'ir_lead', 'ir_member', 'auditor'],
+  'POST /api/v1/intel/lists': ['admin', 'soc_analyst'],
+  'DELETE /api/v1/intel/lists/:id': ['admin', 'soc_analyst'],
+  'GET /api/v1/intel/lists/:id/indicators': ['admin', 'soc_analyst', 'ir_lead', 'ir_member', 'auditor'],
+  'POST /api/v1/intel/lists/:id/indicators': ['admin', 'soc_analyst'],
+  'POST /api/v1/intel/lookup': ['admin', 'soc_analyst', 'ir_lead', 'ir_member', 'auditor'],
   'GET /api/v1/alerts': [...PEOPLE],
   'GET /api/v1/alerts/:id': [...PEOPLE],
   'PATCH /api/v1/alerts/:id': ['admin', 'soc_analyst', 'ir_lead', 'ir_member'],

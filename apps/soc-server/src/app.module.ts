@@ -6,6 +6,7 @@ import { AuditModule } from '@soc/audit';
 import { AuthController, AuthModule, UsersController } from '@soc/auth';
 import { EventsController, EventsModule } from '@soc/events';
 import { InventoryModule, SystemsController } from '@soc/inventory';
+import { IntelController, IntelModule } from '@soc/intel';
 import { IngestController, IngestPipelineModule, SchedulerJobsModule } from '@soc/ingest';
 import { MetricsController, ObservabilityModule } from '@soc/observability';
 import { LiveFeedModule } from '@soc/realtime';
@@ -44,6 +45,7 @@ export class AppModule {
       AgenciesModule,
       SourcesModule,
       InventoryModule,
+      IntelModule,
       AuthModule,
     ];
     const controllers: Type[] = [HealthController, MetricsController];
@@ -51,7 +53,7 @@ export class AppModule {
     if (config.roles.has('ingest')) imports.push(IngestPipelineModule);
     if (config.roles.has('api')) {
       imports.push(AlertsModule, EventsModule, LiveFeedModule, SyslogModule);
-      controllers.push(AuthController, UsersController, AgenciesController, SourcesController, SystemsController, AlertsController, EventsController, IngestController, AuditController);
+      controllers.push(AuthController, UsersController, AgenciesController, SourcesController, SystemsController, IntelController, AlertsController, EventsController, IngestController, AuditController);
       providers.push(FirstStartService);
     }
     if (config.roles.has('scheduler')) imports.push(ScheduleModule.forRoot(), SchedulerJobsModule);

@@ -13,6 +13,9 @@ export enum Permission {
   SourcesManage = 'sources:manage',
   SystemsRead = 'systems:read',
   SystemsManage = 'systems:manage',
+  /** Threat-intelligence lists are province-wide: not for agency_it. */
+  IntelRead = 'intel:read',
+  IntelManage = 'intel:manage',
   UsersRead = 'users:read',
   UsersManage = 'users:manage',
   AuditRead = 'audit:read',
@@ -21,11 +24,11 @@ export enum Permission {
   IngestWrite = 'ingest:write',
 }
 
-const READ_ALL = [Permission.AlertsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead, Permission.SystemsRead];
+const READ_ALL = [Permission.AlertsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead, Permission.SystemsRead, Permission.IntelRead];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: Object.values(Permission).filter((p) => p !== Permission.IngestWrite),
-  soc_analyst: [...READ_ALL, Permission.AlertsTriage, Permission.MetricsRead],
+  soc_analyst: [...READ_ALL, Permission.AlertsTriage, Permission.MetricsRead, Permission.IntelManage],
   ir_lead: [...READ_ALL, Permission.AlertsTriage],
   ir_member: [...READ_ALL, Permission.AlertsTriage],
   agency_it: [Permission.AlertsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead, Permission.SystemsRead],

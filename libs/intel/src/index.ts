@@ -1,0 +1,7 @@
+export * from './pure';
+export * from './intel-directory';
+export * from './intel.controller';
+export * from './intel.dto';
+export * from './intel.module';
+export * from './intel.repository';
+export * from './intel.service';
