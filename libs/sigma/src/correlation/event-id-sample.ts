@@ -1,0 +1,28 @@
+/**
+ * A match's contributing event ids: all of them up to the cap, past it the first and the last halves.
+ * The exact count is kept beside it, so nothing is lost silently.
+ */
+export class EventIdSample {
+  constructor(
+    private readonly cap: number,
+    readonly head: string[] = [],
+    readonly tail: string[] = [],
+    public count = 0,
+  ) {}
+
+  add(id: string): void {
+    this.count += 1;
+    const headCap = Math.ceil(this.cap / 2);
+    if (this.head.length < headCap) {
+      this.head.push(id);
+      return;
+    }
+    this.tail.push(id);
+    // The tail holds at most half the cap; shifting a 50-element array is cheap.
+    if (this.tail.length > this.cap - headCap) this.tail.shift();
+  }
+
+  list(): string[] {
+    return this.head.concat(this.tail);
+  }
+}
