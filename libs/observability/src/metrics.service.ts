@@ -43,7 +43,7 @@ export class MetricsService {
   });
   readonly syslogReceived = new Counter({
     name: 'soc_syslog_received_total',
-    help: 'Syslog messages received, by transport (udp, tcp)',
+    help: 'Syslog messages received, by transport (udp, tcp, tls)',
     labelNames: ['transport'] as const,
     registers: [this.registry],
   });

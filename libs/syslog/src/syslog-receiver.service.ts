@@ -1,5 +1,6 @@
 import { createSocket, Socket as UdpSocket } from 'node:dgram';
 import { AddressInfo, createServer, Server, Socket } from 'node:net';
+import { createServer as createTlsServer, Server as TlsServer } from 'node:tls';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { MetricsService } from '@soc/observability';
 import { RawEnvelope } from '@soc/parsers';
@@ -7,12 +8,16 @@ import { CLOCK, type Clock, describeError, SOC_CONFIG, SOC_LOGGER, type SocConfi
 import { SourceDirectory } from '@soc/sources';
 import { EVENT_TRANSPORT, type EventTransport } from '@soc/transport';
 import { SyslogFramer } from './octet-framing';
+import { loadSyslogTlsOptions } from './tls-options';
 
 const MAX_FRAME_BYTES = 1024 * 1024;
 const FLUSH_RECORDS = 500;
 const FLUSH_MS = 50;
-/** Beyond this many unsent records, TCP peers are paused and UDP datagrams are dropped (and counted). */
+/** Beyond this many unsent records, TCP and TLS peers are paused and UDP datagrams are dropped (and counted). */
 const MAX_PENDING = 20_000;
+
+/** Stream transports share one connection handler; the label only tells them apart in metrics. */
+type StreamTransport = 'tcp' | 'tls';
 
 interface Pending {
   address: string;
@@ -21,15 +26,19 @@ interface Pending {
 }
 
 /**
- * Syslog over UDP and TCP (RFC 6587 framing) into the same transport as HTTP ingest. A sender is
- * the source whose allow-list holds its address, or `syslog:<address>` when none does.
- * TCP gets backpressure (sockets pause); UDP cannot, so a full queue drops and counts.
+ * Syslog over UDP, TCP (RFC 6587 framing) and, when configured, TLS (RFC 5425) into the same transport as
+ * HTTP ingest. A sender is the source whose allow-list holds its address, or `syslog:<address>` when none does.
+ * TCP and TLS get backpressure (sockets pause); UDP cannot, so a full queue drops and counts.
  */
 @Injectable()
 export class SyslogReceiver implements OnApplicationBootstrap, OnApplicationShutdown {
   private udp?: UdpSocket;
   private tcp?: Server;
+  private tls?: TlsServer;
+  /** Accepted stream connections (TCP, and TLS after the handshake): the ones backpressure pauses. */
   private readonly connections = new Set<Socket>();
+  /** The TCP sockets under TLS clients, from connect on, handshake finished or not. */
+  private readonly tlsSockets = new Set<Socket>();
   private pending: Pending[] = [];
   private flushing = false;
   private timer?: NodeJS.Timeout;
@@ -45,21 +54,52 @@ export class SyslogReceiver implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.syslog.enabled) return;
-    const { host, port } = this.config.syslog;
+    const { host, port, tls } = this.config.syslog;
+    // Certificates are read before anything binds, so a bad file stops the start with no listener half-open.
+    const tlsListener = tls && { port: tls.port, options: loadSyslogTlsOptions(tls) };
     this.udp = createSocket(host.includes(':') ? 'udp6' : 'udp4');
     this.udp.on('message', (datagram, peer) => this.receiveDatagram(datagram, peer.address));
+    // A bind failure (port taken) must fail the start, not hang it; later socket errors are logged.
+    await new Promise<void>((resolve, reject) => {
+      this.udp!.once('error', reject).bind(port, host, () => {
+        this.udp!.off('error', reject);
+        resolve();
+      });
+    });
     this.udp.on('error', (error) => this.logger.error({ err: error }, 'syslog UDP socket error'));
-    await new Promise<void>((resolve) => this.udp!.bind(port, host, resolve));
-    this.tcp = createServer((socket) => this.accept(socket));
+    this.tcp = createServer((socket) => this.accept(socket, 'tcp'));
     // Share the UDP port number when it was chosen by the system (port 0 in tests).
-    await new Promise<void>((resolve, reject) => this.tcp!.once('error', reject).listen(this.udp!.address().port, host, resolve));
-    this.logger.info({ host, port: this.udp.address().port }, 'syslog receivers listening (UDP and TCP)');
+    await listen(this.tcp, this.udp.address().port, host);
+    if (tlsListener) {
+      // Called on `secureConnection` only: a client refused in the handshake (no certificate, or one the CA did
+      // not sign) never reaches `accept`, so not one byte of it is framed or enqueued.
+      this.tls = createTlsServer(tlsListener.options, (socket) => this.accept(socket, 'tls'));
+      this.tls.on('tlsClientError', (error, socket) =>
+        this.logger.warn(
+          // After a failed certificate check Node has already closed the socket, so `peer` may be missing then;
+          // `reason` is the verification code (e.g. UNABLE_TO_VERIFY_LEAF_SIGNATURE) an agency's admin needs.
+          { peer: socket.remoteAddress, reason: describeError(socket.authorizationError ?? error) },
+          'syslog TLS handshake failed; connection refused',
+        ),
+      );
+      // A client still in its handshake is not in `connections`; shutdown must not wait out the handshake timeout for it.
+      this.tls.on('connection', (raw: Socket) => {
+        this.tlsSockets.add(raw);
+        raw.once('close', () => this.tlsSockets.delete(raw));
+      });
+      await listen(this.tls, tlsListener.port, host);
+    }
+    this.logger.info(
+      { host, port: this.port(), tlsPort: this.tlsPort(), mutualTls: Boolean(tls?.caFile) },
+      this.tls ? 'syslog receivers listening (UDP, TCP and TLS)' : 'syslog receivers listening (UDP and TCP)',
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
     clearTimeout(this.timer);
-    for (const socket of this.connections) socket.destroy();
-    await new Promise<void>((resolve) => (this.tcp ? this.tcp.close(() => resolve()) : resolve()));
+    for (const socket of [...this.connections, ...this.tlsSockets]) socket.destroy();
+    await close(this.tcp);
+    await close(this.tls);
     await new Promise<void>((resolve) => (this.udp ? this.udp.close(() => resolve()) : resolve()));
     await this.flush();
   }
@@ -67,6 +107,11 @@ export class SyslogReceiver implements OnApplicationBootstrap, OnApplicationShut
   /** The bound port (UDP and TCP share it), when listening. */
   port(): number | undefined {
     return this.tcp ? (this.tcp.address() as AddressInfo).port : undefined;
+  }
+
+  /** The bound TLS port, when TLS is configured and listening. */
+  tlsPort(): number | undefined {
+    return this.tls ? (this.tls.address() as AddressInfo).port : undefined;
   }
 
   private receiveDatagram(datagram: Buffer, address: string): void {
@@ -79,14 +124,15 @@ export class SyslogReceiver implements OnApplicationBootstrap, OnApplicationShut
     this.enqueue(address, lines);
   }
 
-  private accept(socket: Socket): void {
+  /** One connection of either stream transport (a TLS socket is a `net.Socket` once its handshake is done). */
+  private accept(socket: Socket, transport: StreamTransport): void {
     const address = socket.remoteAddress ?? 'unknown';
     const framer = new SyslogFramer(MAX_FRAME_BYTES);
     this.connections.add(socket);
     socket.on('data', (chunk: Buffer) => {
       try {
         const messages = framer.push(chunk);
-        this.metrics.syslogReceived.inc({ transport: 'tcp' }, messages.length);
+        this.metrics.syslogReceived.inc({ transport }, messages.length);
         this.enqueue(address, messages);
         if (this.pending.length > MAX_PENDING) socket.pause();
       } catch (error) {
@@ -129,6 +175,10 @@ export class SyslogReceiver implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 }
+
+const listen = (server: Server, port: number, host: string) =>
+  new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, resolve));
+const close = (server: Server | undefined) => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 
 /** `::ffff:10.0.0.1` from a dual-stack socket is the IPv4 sender 10.0.0.1. */
 const plain = (address: string) => address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1');
