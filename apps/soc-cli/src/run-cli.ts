@@ -4,8 +4,9 @@ import { corpusCheckCommand } from './commands/corpus-check.command';
 import { dlqReplayCommand } from './commands/dlq-replay.command';
 import { migrateCommand } from './commands/migrate.command';
 import { parseCommand } from './commands/parse.command';
+import { sigmaCheckCommand } from './commands/sigma-check';
 
-const COMMANDS: readonly CliCommand[] = [parseCommand, corpusCheckCommand, dlqReplayCommand, migrateCommand];
+const COMMANDS: readonly CliCommand[] = [parseCommand, corpusCheckCommand, dlqReplayCommand, migrateCommand, sigmaCheckCommand];
 
 function help(): string {
   const lines = COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]);

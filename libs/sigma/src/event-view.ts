@@ -1,0 +1,127 @@
+import type { SecurityEvent } from '@soc/parsers';
+
+/** A place in a normalized event: a dotted path; a last segment `*` stands for every value of that object. */
+export interface EventPath {
+  /** The path as written, for explanations. */
+  readonly key: string;
+  /** What per-event caches and indexes know the path by (a loose path differs from the exact one). */
+  readonly id: string;
+  readonly segments: readonly string[];
+  readonly spread: boolean;
+  /**
+   * The last segment without blanks and underscores, when it may also match a key written with them:
+   * Sigma strips the blanks of Windows names (`Source Name` → `SourceName`).
+   */
+  readonly looseName?: string;
+}
+
+const squeeze = (name: string) => name.replace(/[\s_]/g, '');
+
+export function eventPath(key: string, options: { looseName?: boolean } = {}): EventPath {
+  const segments = key.split('.');
+  const spread = segments[segments.length - 1] === '*';
+  const path = { key, id: key, segments: spread ? segments.slice(0, -1) : segments, spread };
+  return options.looseName && !spread ? { ...path, id: `${key}~`, looseName: squeeze(segments[segments.length - 1]!) } : path;
+}
+
+/** An event's value(s) at a path as text: one string, several (arrays, `*` paths), or none. */
+export type Texts = string | readonly string[] | undefined;
+
+/** The object holding the path's last segment, and that segment's value (undefined when absent). */
+function read(event: unknown, path: EventPath): { parent: unknown; value: unknown } {
+  let node = event;
+  let parent: unknown;
+  for (const segment of path.segments) {
+    if (typeof node !== 'object' || node === null) return { parent: undefined, value: undefined };
+    parent = node;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  if (!path.spread) return { parent, value: node };
+  return { parent, value: typeof node === 'object' && node !== null ? Object.values(node) : undefined };
+}
+
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return undefined;
+}
+
+function textsOf(value: unknown): Texts {
+  if (!Array.isArray(value)) return scalarText(value);
+  const texts: string[] = [];
+  for (const item of value) {
+    const text = scalarText(item);
+    if (text !== undefined) texts.push(text);
+  }
+  return texts;
+}
+
+function lowered(texts: Texts): Texts {
+  if (texts === undefined) return undefined;
+  return typeof texts === 'string' ? texts.toLowerCase() : texts.map((t) => t.toLowerCase());
+}
+
+/** True when `test` accepts the text or one of the texts. */
+export function someText(texts: Texts, test: (text: string) => boolean): boolean {
+  if (texts === undefined) return false;
+  if (typeof texts === 'string') return test(texts);
+  for (const text of texts) if (test(text)) return true;
+  return false;
+}
+
+/** The first text `test` accepts (for explanations, off the hot path). */
+export function findText(texts: Texts, test: (text: string) => boolean): string | undefined {
+  if (texts === undefined) return undefined;
+  if (typeof texts === 'string') return test(texts) ? texts : undefined;
+  return texts.find(test);
+}
+
+/**
+ * One event as the compiled rules read it. Each path is read, turned into text and lowered at most
+ * once per event, however many rules look at it: lowering is the dominant cost of
+ * case-insensitive matching.
+ */
+export class EventView {
+  private readonly values = new Map<string, unknown>();
+  private readonly texts = new Map<string, Texts>();
+  private readonly lowers = new Map<string, Texts>();
+  /** Objects' members by blank-less name, built on the first loose lookup into each object. */
+  private readonly looseMembers = new Map<object, Map<string, unknown>>();
+
+  constructor(readonly event: SecurityEvent) {}
+
+  value(path: EventPath): unknown {
+    const cached = this.values.get(path.id);
+    if (cached !== undefined || this.values.has(path.id)) return cached;
+    const found = read(this.event, path);
+    const value = found.value === undefined && path.looseName !== undefined ? this.looseMember(found.parent, path.looseName) : found.value;
+    this.values.set(path.id, value);
+    return value;
+  }
+
+  text(path: EventPath): Texts {
+    const cached = this.texts.get(path.id);
+    if (cached !== undefined || this.texts.has(path.id)) return cached;
+    const texts = textsOf(this.value(path));
+    this.texts.set(path.id, texts);
+    return texts;
+  }
+
+  private looseMember(parent: unknown, name: string): unknown {
+    if (typeof parent !== 'object' || parent === null) return undefined;
+    let members = this.looseMembers.get(parent);
+    if (!members) {
+      members = new Map(Object.entries(parent).map(([key, value]) => [squeeze(key), value]));
+      this.looseMembers.set(parent, members);
+    }
+    return members.get(name);
+  }
+
+  lower(path: EventPath): Texts {
+    const cached = this.lowers.get(path.id);
+    if (cached !== undefined || this.lowers.has(path.id)) return cached;
+    const texts = lowered(this.text(path));
+    this.lowers.set(path.id, texts);
+    return texts;
+  }
+}

@@ -1,0 +1,25 @@
+// Sigma detection rules: text → validated model → compiled rule → evaluation, and a rule set with a pre-filter index.
+export { SIGMA_LEVELS, SIGMA_STATUSES, logsourceLabel } from './sigma-rule';
+export type { SigmaDetection, SigmaDocument, SigmaFieldMap, SigmaFilter, SigmaLevel, SigmaLogsource, SigmaRule, SigmaScalar, SigmaSearch, SigmaStatus } from './sigma-rule';
+export { SigmaUnsupported } from './sigma-reason';
+export type { SigmaReason, SigmaReasonCode } from './sigma-reason';
+export { loadSigmaText } from './rule-loader';
+export type { SigmaLoadIssue, SigmaLoadResult } from './rule-loader';
+export { validateDocument } from './rule-validation';
+export type { Validated } from './rule-validation';
+export { compileDocuments, compileRule } from './rule-compiler';
+export type { CompileOptions, CompileResult, CompiledDocuments, RuleFailure } from './rule-compiler';
+export { CompiledRule } from './compiled-rule';
+export { RuleSet } from './rule-set';
+export type { FieldMatch, SelectionMatch, SigmaMatch } from './match-explanation';
+export { LOGSOURCE_MAPPINGS } from './logsource-mappings';
+export type { LogsourceMapping } from './logsource-mappings';
+export { EVENT_PATHS, mappingResolver, resolveLogsource } from './field-resolver';
+export type { FieldAccess, FieldResolver, ResolvedLogsource } from './field-resolver';
+export type { PlaceholderValues } from './placeholders';
+export { parseCondition } from './condition-parser';
+export type { ConditionNode } from './condition-parser';
+export { EventView, eventPath } from './event-view';
+export type { EventPath, Texts } from './event-view';
+export { LiteralIndex } from './literal-index';
+export * from './correlation';

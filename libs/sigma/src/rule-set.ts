@@ -1,0 +1,129 @@
+import type { SecurityEvent } from '@soc/parsers';
+import { CompiledRule } from './compiled-rule';
+import { EventPath, EventView, eventPath, Texts } from './event-view';
+import { LiteralIndex } from './literal-index';
+import { SigmaMatch } from './match-explanation';
+
+/**
+ * Paths whose exact value routes an event to the rules that can match it, tried in this order:
+ * a rule is filed under the first path its requirement pins to a value set (its logsource scope
+ * pins Windows rules to event ids, others mostly to datasets), else with the rules for every event.
+ */
+const ROUTING_PATHS: readonly EventPath[] = ['winlog.event_id', 'event.dataset', 'process.name', 'winlog.channel', 'event.module'].map((key) => eventPath(key));
+
+/** Short ASCII literals (`.\\`, `-e`) occur in almost every text: indexing them would not narrow anything. */
+const worthIndexing = (literal: string) => literal.length >= 3 || /[^\x00-\x7f]/.test(literal);
+
+/** Rules sharing a route; those that need a literal are reached through the literal's automaton. */
+class RuleGroup {
+  readonly unconditional: number[] = [];
+  private readonly byPath = new Map<string, { path: EventPath; literals: LiteralIndex<number> }>();
+
+  add(index: number, rule: CompiledRule): void {
+    const needs = rule.requirement.contains;
+    if (!needs || !needs.every((n) => worthIndexing(n.literal))) {
+      this.unconditional.push(index);
+      return;
+    }
+    for (const { path, literal } of needs) {
+      let entry = this.byPath.get(path.id);
+      if (!entry) this.byPath.set(path.id, (entry = { path, literals: new LiteralIndex<number>() }));
+      entry.literals.add(literal, index);
+    }
+  }
+
+  build(): void {
+    for (const entry of this.byPath.values()) entry.literals.build();
+  }
+
+  /** Marks the group's rules that this event could match. */
+  collect(view: EventView, mark: (index: number) => void): void {
+    for (const index of this.unconditional) mark(index);
+    for (const { path, literals } of this.byPath.values()) {
+      const texts: Texts = view.lower(path);
+      if (texts === undefined) continue;
+      if (typeof texts === 'string') literals.search(texts, mark);
+      else for (const text of texts) literals.search(text, mark);
+    }
+  }
+}
+
+/**
+ * Compiled rules with a pre-filter index over what they require: each event is evaluated only
+ * against the rules routed to its event id / dataset and whose required literals it contains.
+ * Gives exactly the matches of evaluating every rule, in rule order. Not re-entrant: evaluation
+ * reuses scratch state (one JavaScript thread evaluates at a time).
+ */
+export class RuleSet {
+  private readonly routes = new Map<string, Map<string, RuleGroup>>();
+  private readonly everywhere = new RuleGroup();
+  private readonly seen: Uint32Array;
+  private generation = 0;
+  private readonly candidates: number[] = [];
+  private readonly mark = (index: number): void => {
+    if (this.seen[index] === this.generation) return;
+    this.seen[index] = this.generation;
+    this.candidates.push(index);
+  };
+
+  constructor(readonly rules: readonly CompiledRule[]) {
+    this.seen = new Uint32Array(rules.length);
+    rules.forEach((rule, index) => this.groupFor(rule).forEach((group) => group.add(index, rule)));
+    this.everywhere.build();
+    for (const groups of this.routes.values()) for (const group of groups.values()) group.build();
+  }
+
+  private groupFor(rule: CompiledRule): RuleGroup[] {
+    for (const path of ROUTING_PATHS) {
+      const pinned = rule.requirement.oneOf.get(path.id);
+      if (!pinned) continue;
+      let byValue = this.routes.get(path.id);
+      if (!byValue) this.routes.set(path.id, (byValue = new Map<string, RuleGroup>()));
+      const groups: RuleGroup[] = [];
+      for (const value of pinned.values) {
+        let group = byValue.get(value);
+        if (!group) byValue.set(value, (group = new RuleGroup()));
+        groups.push(group);
+      }
+      return groups;
+    }
+    return [this.everywhere];
+  }
+
+  /** Indices of the rules this event could match, ascending. */
+  private candidatesFor(view: EventView): readonly number[] {
+    this.generation = (this.generation + 1) >>> 0;
+    if (this.generation === 0) {
+      // Wrapped around: old marks could equal new generations.
+      this.seen.fill(0);
+      this.generation = 1;
+    }
+    this.candidates.length = 0;
+    this.everywhere.collect(view, this.mark);
+    for (const path of ROUTING_PATHS) {
+      const byValue = this.routes.get(path.id);
+      if (!byValue) continue;
+      const texts = view.lower(path);
+      if (texts === undefined) continue;
+      if (typeof texts === 'string') byValue.get(texts)?.collect(view, this.mark);
+      else for (const text of texts) byValue.get(text)?.collect(view, this.mark);
+    }
+    return this.candidates.sort((a, b) => a - b);
+  }
+
+  /** The rules the index lets through for this event (a superset of those that match). */
+  candidateRules(event: SecurityEvent): CompiledRule[] {
+    return this.candidatesFor(new EventView(event)).map((i) => this.rules[i]!);
+  }
+
+  /** Every rule that matches the event, with its explanation, in rule order. */
+  evaluate(event: SecurityEvent): SigmaMatch[] {
+    const view = new EventView(event);
+    const matches: SigmaMatch[] = [];
+    for (const index of this.candidatesFor(view)) {
+      const match = this.rules[index]!.evaluateView(view);
+      if (match) matches.push(match);
+    }
+    return matches;
+  }
+}
