@@ -137,7 +137,7 @@ describe('agency scoping and log-source keys (real PostgreSQL)', () => {
   it('keeps hostile strings in log fields inert: stored and returned verbatim as JSON data', async () => {
     const hostile = [`'; DROP TABLE alerts; --`, '<script>alert(1)</script>', '{"$gt":""}'];
     const lines = hostile.flatMap((user, i) =>
-      [0, 1].map((j) => `Nov 30 16:40:0${i * 2 + j} h sshd[1]: Failed password for invalid user ${user} from 198.51.100.50 port 22 ssh2`),
+      [0, 1].map((j) => `Nov 30 17:40:0${i * 2 + j} h sshd[1]: Failed password for invalid user ${user} from 198.51.100.50 port 22 ssh2`),
     );
     expect((await soc.ingest(lines, keys['src-b'])).status).toBe(202);
     const alert = (await list(admin)).find((a) => a.sourceIp === '198.51.100.50')!;

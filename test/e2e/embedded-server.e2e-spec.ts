@@ -31,7 +31,17 @@ describe('the server on the embedded default (real process, own PostgreSQL)', ()
 
   const start = async () => {
     // No DATABASE_URL, no KAFKA_BROKERS: the embedded default.
-    const env = { SOC_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), SYSLOG_PORT: '0', LOG_LEVEL: 'warn' };
+    const env = {
+      SOC_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      EMBEDDED_PG_PORT: String(pgPort),
+      SYSLOG_PORT: '0',
+      LOG_LEVEL: 'warn',
+      // A short lateness budget: the brute-force window is judged once the stream has been quiet for 2 s (idle flush).
+      SOC_DETECTION_LATENESS_MS: '2000',
+      SOC_DETECTION_IDLE_CHECK_MS: '250',
+    };
     server = spawnServer(env, (text) => (output += text));
     await eventually(
       async () => {

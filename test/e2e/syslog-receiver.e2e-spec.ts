@@ -61,8 +61,8 @@ describe('syslog receivers: UDP and TCP (RFC 6587) into the pipeline (real Postg
     port = soc.app.get(SyslogReceiver).port()!;
 
     const framed = (message: string) => `${Buffer.byteLength(message)} ${message}`;
-    await tcpSend(`${failedSshLines('203.0.113.90', 3, 0).join('\n')}\n`);
-    await tcpSend(failedSshLines('203.0.113.90', 2, 3).map(framed).join(''));
+    await tcpSend(`${failedSshLines('203.0.113.90', 3).join('\n')}\n`);
+    await tcpSend(failedSshLines('203.0.113.90', 2).map(framed).join(''));
     const rows = await eventually(async () => {
       const found = await stored('syslog-fw');
       return found.length >= 5 ? found : undefined;

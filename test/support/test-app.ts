@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { type Clock, createLogger, loadConfig } from '@soc/shared';
@@ -45,6 +46,9 @@ export async function startTestApp(databaseUrl: string, env: Record<string, stri
     // A system-chosen port, so test files can run in parallel.
     SYSLOG_PORT: '0',
     SYSLOG_HOST: '127.0.0.1',
+    SOC_RULES_DIR: join(__dirname, '..', '..', 'rules'),
+    // No lateness budget: correlations judge each batch at once, so tests see alerts as soon as ingest answers.
+    SOC_DETECTION_LATENESS_MS: '0',
     ...env,
   });
   const app = await createSocApp({ config, databaseUrl, logger: createLogger(config.logLevel), clock });

@@ -19,6 +19,17 @@ export interface AlertFinding {
   /** Contributing event ids, capped; `eventCount` is always the true total. */
   eventIds: string[];
   explanation: string;
+  /** What raised it: one event matching a rule, a correlation over several, or a threat-intel indicator. */
+  kind?: 'rule' | 'correlation' | 'intel';
+  /** The rule's author: Sigma's licence asks that attribution stay visible wherever a match is shown. */
+  author?: string;
+  references?: readonly string[];
+  /** Which selections of the rule held, on which fields and values (single-event rules). */
+  matches?: ReadonlyArray<{ selection: string; field: string | null; value: string | null }>;
+  /** A correlation's group-by values. */
+  groupBy?: Readonly<Record<string, string>>;
+  /** The indicator behind a threat-intel alert. */
+  indicator?: { listId: string; listName: string; type: string; value: string; description: string | null };
 }
 
 export interface AlertEntities {
@@ -28,20 +39,4 @@ export interface AlertEntities {
   hostNames?: string[];
   systemIds?: string[];
   securityLevel?: number | null;
-}
-
-/** An event as the detector sees it: normalized, with the id it is stored under. */
-export interface DetectableEvent {
-  id: string;
-  timestampMs: number;
-  action?: string;
-  outcome?: string;
-  sourceIp?: string;
-  userName?: string;
-  hostName?: string;
-  agencyId: string | null;
-  systemId: string | null;
-  securityLevel: number | null;
-  /** Occurrences the record stands for (syslog "message repeated N times"). */
-  count: number;
 }

@@ -32,8 +32,39 @@ export function securityEventCopyRow({ id, event }: StoredEvent): string {
   ]);
 }
 
+/** Who and what a set of stored events concern, for an alert that knows its events by id only. */
+export interface StoredEntities {
+  sourceIps: string[];
+  userNames: string[];
+  hostNames: string[];
+  systemIds: string[];
+  /** Highest security level among the events' systems; null when none is known. */
+  securityLevel: number | null;
+}
+
 @Injectable()
 export class EventsRepository {
+  /** In the caller's transaction, so events written by the same batch count; the time range prunes partitions. */
+  async entitiesOf(tx: Tx, ids: readonly string[], from: Date, to: Date): Promise<StoredEntities> {
+    const rows: Array<{ source_ips: string[] | null; users: string[] | null; hosts: string[] | null; systems: string[] | null; level: number | null }> = await managerOf(tx).query(
+      `SELECT array_agg(DISTINCT host(source_ip)) FILTER (WHERE source_ip IS NOT NULL) AS source_ips,
+              array_agg(DISTINCT user_name) FILTER (WHERE user_name IS NOT NULL) AS users,
+              array_agg(DISTINCT host_name) FILTER (WHERE host_name IS NOT NULL) AS hosts,
+              array_agg(DISTINCT system_id) FILTER (WHERE system_id IS NOT NULL) AS systems,
+              max(security_level) AS level
+       FROM security_events WHERE id = ANY($1::uuid[]) AND ts BETWEEN $2 AND $3`,
+      [ids, from.toISOString(), to.toISOString()],
+    );
+    const row = rows[0];
+    return {
+      sourceIps: row?.source_ips ?? [],
+      userNames: row?.users ?? [],
+      hostNames: row?.hosts ?? [],
+      systemIds: row?.systems ?? [],
+      securityLevel: row?.level ?? null,
+    };
+  }
+
   /** Bulk-writes events with COPY inside the caller's transaction (an order of magnitude above INSERT). */
   async copy(tx: Tx, events: readonly StoredEvent[]): Promise<void> {
     if (events.length === 0) return;

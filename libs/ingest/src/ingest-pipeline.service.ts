@@ -1,10 +1,12 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AlertChange, AlertsRepository } from '@soc/alerts';
-import { DetectionState, Detector, emptyDetectionState, StoredEvent } from '@soc/detection';
+import { AlertFinding, DetectionHealth, DetectionOutcome, DetectionState, StoredEvent, usableState } from '@soc/detection';
+import { IntelDirectory } from '@soc/intel';
+import { RulesRegistry } from '@soc/rules';
 import { AssetDirectory } from '@soc/inventory';
 import { MetricsService } from '@soc/observability';
 import { OutboxRepository } from '@soc/realtime';
-import { SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
+import { CLOCK, type Clock, SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
 import { SourceDirectory, SourcesRepository } from '@soc/sources';
 import { TransactionRunner, Tx } from '@soc/storage';
 import { BatchConsumer, EVENT_TRANSPORT, type EventTransport, StreamBatch, StreamMessage } from '@soc/transport';
@@ -24,6 +26,8 @@ interface BatchOutcome {
 interface CachedState {
   version: string;
   state: DetectionState;
+  /** Wall-clock time of the stream's last batch: a stream quiet for the lateness budget gets its windows judged. */
+  lastBatchAt: number;
 }
 
 /**
@@ -33,7 +37,6 @@ interface CachedState {
  */
 @Injectable()
 export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
-  private readonly detector = new Detector();
   private readonly stateCache = new Map<string, CachedState>();
 
   constructor(
@@ -47,6 +50,9 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
     private readonly assetDirectory: AssetDirectory,
     private readonly sources: SourcesRepository,
     private readonly metrics: MetricsService,
+    private readonly rules: RulesRegistry,
+    private readonly intel: IntelDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
     @Inject(SOC_CONFIG) private readonly config: SocConfig,
     @Inject(SOC_LOGGER) private readonly logger: SocLogger,
@@ -88,12 +94,14 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
     await this.transport.publishDeadLetters(deadLetters);
     await this.sources.touch(tx, lastSeenBySource(fresh));
 
-    const changes = await this.alerts.applyFindings(tx, this.detector.evaluate(events, state, batch.stream));
-    await this.outbox.append(tx, changes.map((c) => ({ type: `alert.${c.change}` as const, agencyId: c.alert.agencyId, payload: c.alert })));
+    const engine = this.rules.engine();
+    const now = this.clock.now();
+    const detected = engine.evaluate(events, state, batch.stream, { now, intel: await this.intel.index() });
+    const changes = await this.applyDetection(tx, detected);
 
     const nextOffset = batch.durableOffsets ? (BigInt(fresh[fresh.length - 1]!.offset!) + 1n).toString() : undefined;
     const version = await this.checkpoints.save(tx, batch.stream, nextOffset, state);
-    this.stateCache.set(batch.stream, { version, state });
+    this.stateCache.set(batch.stream, { version, state, lastBatchAt: now.getTime() });
     return { fresh, events, deadLetters, changes };
   }
 
@@ -103,14 +111,82 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
     for (const { envelope } of fresh) this.metrics.eventsReceived.inc({ transport: envelope.transport });
     for (const { event } of events) this.metrics.eventsParsed.inc({ dataset: event.event.dataset ?? 'unknown' });
     for (const letter of deadLetters) this.metrics.eventsDeadLettered.inc({ source_id: letter.sourceId });
+    this.countAlerts(changes);
+  }
+
+  private countAlerts(changes: readonly AlertChange[]): void {
     for (const c of changes) (c.change === 'created' ? this.metrics.alertsCreated : this.metrics.alertsUpdated).inc({ rule_id: c.alert.ruleId });
+  }
+
+  /**
+   * Judges the correlation windows of streams that have been quiet for the lateness budget: nothing
+   * can still arrive on time for them, so their alerts need not wait for the next event. Each in its
+   * own transaction, under the stream's checkpoint lock, skipped if another batch moved the stream on.
+   */
+  async flushIdleStreams(): Promise<number> {
+    const engine = this.rules.engine();
+    const now = this.clock.now();
+    let flushed = 0;
+    for (const [stream, cached] of [...this.stateCache]) {
+      if (now.getTime() - cached.lastBatchAt < this.config.detection.latenessMs || !engine.hasPending(cached.state)) continue;
+      try {
+        const changes = await this.transactions.run(async (tx) => {
+          const head = await this.checkpoints.lock(tx, stream);
+          if (head.version !== cached.version) return undefined;
+          const found = await this.applyDetection(tx, engine.flushIdle(cached.state, stream, { now }));
+          const version = await this.checkpoints.save(tx, stream, head.nextOffset, cached.state);
+          this.stateCache.set(stream, { ...cached, version });
+          return found;
+        });
+        if (changes) {
+          flushed += 1;
+          this.countAlerts(changes);
+        }
+      } catch (error) {
+        this.stateCache.delete(stream);
+        this.logger.error({ err: error, stream }, 'idle correlation flush failed; the next batch will pick it up');
+      }
+    }
+    return flushed;
+  }
+
+  /** Writes a detection outcome: alerts (correlations get their entities from the stored events), live messages, health. */
+  private async applyDetection(tx: Tx, { findings, health }: DetectionOutcome): Promise<AlertChange[]> {
+    for (const item of health) this.reportHealth(item);
+    const completed: AlertFinding[] = [];
+    for (const finding of findings) completed.push(finding.kind === 'correlation' ? await this.withStoredEntities(tx, finding) : finding);
+    const changes = await this.alerts.applyFindings(tx, completed);
+    await this.outbox.append(tx, changes.map((c) => ({ type: `alert.${c.change}` as const, agencyId: c.alert.agencyId, payload: c.alert })));
+    return changes;
+  }
+
+  /** A correlation knows its events by id only: users, hosts, systems and the highest security level come from storage. */
+  private async withStoredEntities(tx: Tx, finding: AlertFinding): Promise<AlertFinding> {
+    const stored = await this.events.entitiesOf(tx, finding.eventIds, new Date(finding.firstSeen), new Date(finding.lastSeen));
+    const merge = (own: readonly string[] | undefined, found: readonly string[]) => [...new Set([...(own ?? []), ...found])].slice(0, 50);
+    return {
+      ...finding,
+      entities: {
+        ...finding.entities,
+        ...(finding.entities.sourceIp || !stored.sourceIps[0] ? {} : { sourceIp: stored.sourceIps[0] }),
+        userNames: merge(finding.entities.userNames, stored.userNames),
+        hostNames: merge(finding.entities.hostNames, stored.hostNames),
+        systemIds: merge(finding.entities.systemIds, stored.systemIds),
+        securityLevel: stored.securityLevel,
+      },
+    };
+  }
+
+  private reportHealth(item: DetectionHealth): void {
+    this.metrics.detectionHealth.inc({ kind: item.kind, rule_id: item.ruleId ?? '' }, item.count);
+    if (item.kind !== 'late_events') this.logger.warn(item, 'detection health');
   }
 
   private async stateAt(tx: Tx, stream: string, version: string): Promise<DetectionState> {
     const cached = this.stateCache.get(stream);
     if (cached?.version === version) return cached.state;
     this.stateCache.delete(stream);
-    return (await this.checkpoints.loadState(tx, stream)) ?? emptyDetectionState();
+    return usableState(await this.checkpoints.loadState(tx, stream));
   }
 }
 

@@ -5,6 +5,7 @@ import { CheckpointsRepository } from './checkpoints.repository';
 import { DeadLetterReplay } from './dead-letter-replay.service';
 import { DeadLettersRepository } from './dead-letters.repository';
 import { EventsRepository } from './events.repository';
+import { IdleCorrelationFlush } from './idle-correlation-flush';
 import { IngestPipeline } from './ingest-pipeline.service';
 import { EventPartitionsJob } from './event-partitions.job';
 import { SourceHealthMonitor } from './source-health.monitor';
@@ -19,7 +20,7 @@ export class DeadLetterReplayModule {}
 /** The ingest worker (`ingest` role): consumes the raw stream and runs the pipeline. */
 @Module({
   imports: [AlertsModule, OutboxModule],
-  providers: [IngestPipeline, EventsRepository, DeadLettersRepository, CheckpointsRepository],
+  providers: [IngestPipeline, IdleCorrelationFlush, EventsRepository, DeadLettersRepository, CheckpointsRepository],
   exports: [IngestPipeline],
 })
 export class IngestPipelineModule {}

@@ -78,11 +78,12 @@ describe('IngestPipeline.handleBatch (real PostgreSQL)', () => {
   it('checkpoints detection state with the batch, so a new process continues an open window', async () => {
     const lines = failedSshLines('203.0.113.40', 5);
     await pipeline.handleBatch(durableBatch('resume/0', 'resume-src', lines.slice(0, 3)));
-    const [row] = await db.query<{ detection_state: { sshBruteForce: { sources: Record<string, unknown> } } }>(
+    const [row] = await db.query<{ detection_state: { version: number; correlation: { rules: Record<string, { groups: Array<{ key: string }> }> } } }>(
       `SELECT detection_state FROM stream_checkpoints WHERE stream = 'resume/0'`,
     );
-    // Keyed by agency and address; this source is not registered, so its agency part is empty.
-    expect(Object.keys(row!.detection_state.sshBruteForce.sources)).toEqual(['|203.0.113.40']);
+    // The open brute-force window, grouped by agency ('-': this source is not registered) and address.
+    expect(row!.detection_state.version).toBe(2);
+    expect(Object.values(row!.detection_state.correlation.rules).flatMap((r) => r.groups.map((g) => g.key))).toEqual(['["-","203.0.113.40"]']);
 
     const restarted = await startTestApp(db.url, { SOC_ROLES: 'ingest' });
     try {

@@ -41,6 +41,12 @@ export class MetricsService {
     labelNames: ['rule_id'] as const,
     registers: [this.registry],
   });
+  readonly detectionHealth = new Counter({
+    name: 'soc_detection_health_total',
+    help: 'Detection problems: correlation state caps hit (groups dropped), events too late to correlate, events stamped in the future',
+    labelNames: ['kind', 'rule_id'] as const,
+    registers: [this.registry],
+  });
   readonly syslogReceived = new Counter({
     name: 'soc_syslog_received_total',
     help: 'Syslog messages received, by transport (udp, tcp, tls)',

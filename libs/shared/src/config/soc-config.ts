@@ -77,6 +77,10 @@ const envSchema = z.object({
   SOC_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   // Minimums from the domain notes (L1 unstated, so as L2; L2–L5 1/3/6/12 months), rounded up to whole months of 31 days.
   SOC_RETENTION_DAYS_BY_LEVEL: daysPerLevel.default([31, 31, 93, 186, 366]),
+  SOC_RULES_DIR: z.string().min(1).default('rules'),
+  SOC_DETECTION_LATENESS_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  SOC_DETECTION_IDLE_CHECK_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
+  SOC_ALERT_SUPPRESSION_MS: z.coerce.number().int().min(0).max(30 * 86_400_000).default(3_600_000),
   SYSLOG_PORT: port.default(5514),
   SYSLOG_HOST: z.string().min(1).default('0.0.0.0'),
   SYSLOG_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
@@ -125,6 +129,16 @@ export interface SocConfig {
   bootstrap: { adminPassword?: string; ingestKey?: string };
   /** Browser origins allowed by CORS; none by default (the console is served by this server). */
   corsOrigins: string[];
+  detection: {
+    /** Folder of Sigma rule files (bundled ruleset); relative paths are from the working directory. */
+    rulesDir: string;
+    /** How late (event time) an event may arrive and still be correlated; 0 judges every batch at once. */
+    latenessMs: number;
+    /** How often quiet streams are checked for correlation windows ready to be judged. */
+    idleCheckMs: number;
+    /** Repeats of a single-event alert within this long update it instead of raising new ones. */
+    suppressionMs: number;
+  };
   retention: {
     /** Days kept for events whose system (and so security level) is unknown. */
     defaultDays: number;
@@ -195,6 +209,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     bootstrap: { adminPassword: e.SOC_BOOTSTRAP_ADMIN_PASSWORD, ingestKey: e.SOC_BOOTSTRAP_INGEST_KEY },
     corsOrigins: e.SOC_CORS_ORIGINS ?? [],
+    detection: {
+      rulesDir: e.SOC_RULES_DIR,
+      latenessMs: e.SOC_DETECTION_LATENESS_MS,
+      idleCheckMs: e.SOC_DETECTION_IDLE_CHECK_MS,
+      suppressionMs: e.SOC_ALERT_SUPPRESSION_MS,
+    },
     retention: { defaultDays: e.SOC_EVENT_RETENTION_DAYS, daysByLevel: e.SOC_RETENTION_DAYS_BY_LEVEL },
     syslog: {
       enabled: e.SYSLOG_ENABLED,

@@ -1,0 +1,3 @@
+export * from './rule-files';
+export * from './rules-registry.service';
+export * from './rules.module';
