@@ -9,7 +9,7 @@ import { InventoryModule, SystemsController } from '@soc/inventory';
 import { IntelController, IntelModule } from '@soc/intel';
 import { IngestController, IngestPipelineModule, SchedulerJobsModule } from '@soc/ingest';
 import { MetricsController, ObservabilityModule } from '@soc/observability';
-import { RulesModule } from '@soc/rules';
+import { RulesController, RulesModule } from '@soc/rules';
 import { LiveFeedModule } from '@soc/realtime';
 import { type Clock, CoreModule, type SocConfig, type SocLogger, systemClock } from '@soc/shared';
 import { SourcesController, SourcesModule } from '@soc/sources';
@@ -51,10 +51,12 @@ export class AppModule {
     ];
     const controllers: Type[] = [HealthController, MetricsController];
     const providers: Type[] = [];
-    if (config.roles.has('ingest')) imports.push(RulesModule, IngestPipelineModule);
+    // The rules are compiled on ingest nodes (detection) and api nodes (the rules API and rule tests).
+    if (config.roles.has('ingest') || config.roles.has('api')) imports.push(RulesModule);
+    if (config.roles.has('ingest')) imports.push(IngestPipelineModule);
     if (config.roles.has('api')) {
       imports.push(AlertsModule, EventsModule, LiveFeedModule, SyslogModule);
-      controllers.push(AuthController, UsersController, AgenciesController, SourcesController, SystemsController, IntelController, AlertsController, EventsController, IngestController, AuditController);
+      controllers.push(AuthController, UsersController, AgenciesController, SourcesController, SystemsController, IntelController, RulesController, AlertsController, EventsController, IngestController, AuditController);
       providers.push(FirstStartService);
     }
     if (config.roles.has('scheduler')) imports.push(ScheduleModule.forRoot(), SchedulerJobsModule);

@@ -35,6 +35,12 @@ export class AlertView {
   @ApiProperty({ type: [String], example: ['attack.credential_access', 'attack.t1110.001'] }) tags!: string[];
   @ApiProperty() entities!: AlertEntitiesView;
   @ApiProperty({ description: 'Why the rule fired' }) explanation!: string;
+  @ApiPropertyOptional({ enum: ['rule', 'correlation', 'intel'], description: 'One event matching a rule, a correlation over several, or a threat-intel indicator' }) kind?: 'rule' | 'correlation' | 'intel';
+  @ApiPropertyOptional({ description: "The rule's author (Sigma's licence asks that attribution stay visible)" }) author?: string;
+  @ApiPropertyOptional({ type: [String] }) references?: readonly string[];
+  @ApiPropertyOptional({ description: 'Which selections of the rule held, on which fields and values' }) matches?: ReadonlyArray<{ selection: string; field: string | null; value: string | null }>;
+  @ApiPropertyOptional({ description: "A correlation's group-by values" }) groupBy?: Readonly<Record<string, string>>;
+  @ApiPropertyOptional({ description: 'The indicator behind a threat-intel alert' }) indicator?: { listId: string; listName: string; type: string; value: string; description: string | null };
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

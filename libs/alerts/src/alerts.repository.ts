@@ -20,7 +20,7 @@ interface AlertRow {
   last_seen: Date;
   event_count: number;
   event_ids: string[];
-  details: { tags: string[]; entities: AlertView['entities']; explanation: string };
+  details: Pick<AlertView, 'tags' | 'entities' | 'explanation' | 'kind' | 'author' | 'references' | 'matches' | 'groupBy' | 'indicator'>;
   created_at: Date;
   updated_at: Date;
   inserted?: boolean;
@@ -49,7 +49,17 @@ export class AlertsRepository {
       last_seen: f.lastSeen,
       event_count: f.eventCount,
       event_ids: f.eventIds,
-      details: { tags: f.tags, entities: f.entities, explanation: f.explanation },
+      details: {
+        tags: f.tags,
+        entities: f.entities,
+        explanation: f.explanation,
+        ...(f.kind ? { kind: f.kind } : {}),
+        ...(f.author ? { author: f.author } : {}),
+        ...(f.references ? { references: f.references } : {}),
+        ...(f.matches ? { matches: f.matches } : {}),
+        ...(f.groupBy ? { groupBy: f.groupBy } : {}),
+        ...(f.indicator ? { indicator: f.indicator } : {}),
+      },
     }));
     const rows: AlertRow[] = await managerOf(tx).query(
       `INSERT INTO alerts (fingerprint, rule_id, title, severity, source_ip, agency_id, security_level, first_seen, last_seen, event_count, event_ids, details)
@@ -137,6 +147,12 @@ function toView(row: AlertRow): AlertView {
     tags: row.details.tags,
     entities: row.details.entities,
     explanation: row.details.explanation,
+    ...(row.details.kind ? { kind: row.details.kind } : {}),
+    ...(row.details.author ? { author: row.details.author } : {}),
+    ...(row.details.references ? { references: row.details.references } : {}),
+    ...(row.details.matches ? { matches: row.details.matches } : {}),
+    ...(row.details.groupBy ? { groupBy: row.details.groupBy } : {}),
+    ...(row.details.indicator ? { indicator: row.details.indicator } : {}),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

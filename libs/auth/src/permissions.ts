@@ -14,6 +14,8 @@ export enum Permission {
   SystemsRead = 'systems:read',
   SystemsManage = 'systems:manage',
   /** Threat-intelligence lists are province-wide: not for agency_it. */
+  RulesRead = 'rules:read',
+  RulesManage = 'rules:manage',
   IntelRead = 'intel:read',
   IntelManage = 'intel:manage',
   UsersRead = 'users:read',
@@ -24,11 +26,11 @@ export enum Permission {
   IngestWrite = 'ingest:write',
 }
 
-const READ_ALL = [Permission.AlertsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead, Permission.SystemsRead, Permission.IntelRead];
+const READ_ALL = [Permission.AlertsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead, Permission.SystemsRead, Permission.IntelRead, Permission.RulesRead];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: Object.values(Permission).filter((p) => p !== Permission.IngestWrite),
-  soc_analyst: [...READ_ALL, Permission.AlertsTriage, Permission.MetricsRead, Permission.IntelManage],
+  soc_analyst: [...READ_ALL, Permission.AlertsTriage, Permission.MetricsRead, Permission.IntelManage, Permission.RulesManage],
   ir_lead: [...READ_ALL, Permission.AlertsTriage],
   ir_member: [...READ_ALL, Permission.AlertsTriage],
   agency_it: [Permission.AlertsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead, Permission.SystemsRead],

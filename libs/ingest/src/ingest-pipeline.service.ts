@@ -96,7 +96,7 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
 
     const engine = this.rules.engine();
     const now = this.clock.now();
-    const detected = engine.evaluate(events, state, batch.stream, { now, intel: await this.intel.index() });
+    const detected = engine.evaluate(events, state, batch.stream, { ...this.rules.context(), now, intel: await this.intel.index() });
     const changes = await this.applyDetection(tx, detected);
 
     const nextOffset = batch.durableOffsets ? (BigInt(fresh[fresh.length - 1]!.offset!) + 1n).toString() : undefined;
@@ -133,7 +133,7 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
         const changes = await this.transactions.run(async (tx) => {
           const head = await this.checkpoints.lock(tx, stream);
           if (head.version !== cached.version) return undefined;
-          const found = await this.applyDetection(tx, engine.flushIdle(cached.state, stream, { now }));
+          const found = await this.applyDetection(tx, engine.flushIdle(cached.state, stream, { ...this.rules.context(), now }));
           const version = await this.checkpoints.save(tx, stream, head.nextOffset, cached.state);
           this.stateCache.set(stream, { ...cached, version });
           return found;

@@ -64,8 +64,14 @@ export class KafkaTransport implements EventTransport {
     const existing = new Set(await this.admin.listTopics());
     const missing = [...this.rawTopics, this.settings.deadLetterTopic].filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
-      await this.admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: this.settings.partitions })) });
-      this.logger.info({ topics: missing, partitions: this.settings.partitions }, 'created Kafka topics');
+      try {
+        await this.admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: this.settings.partitions })) });
+        this.logger.info({ topics: missing, partitions: this.settings.partitions }, 'created Kafka topics');
+      } catch (error) {
+        // Nodes starting together race to create the same topics; losing the race is fine, a missing topic is not.
+        const now = new Set(await this.admin.listTopics());
+        if (!missing.every((topic) => now.has(topic))) throw error;
+      }
     }
     await this.producer.connect();
     this.producerReady = true;

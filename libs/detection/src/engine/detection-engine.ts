@@ -59,7 +59,7 @@ export class DetectionEngine {
 
   constructor(
     readonly content: DetectionContent,
-    private readonly options: DetectionOptions = DEFAULT_DETECTION_OPTIONS,
+    readonly options: DetectionOptions = DEFAULT_DETECTION_OPTIONS,
   ) {
     this.openAlerts = new OpenAlerts({ suppressionMs: options.suppressionMs, maxEventIds: options.maxEventIds, maxOpen: options.maxOpenAlerts });
   }

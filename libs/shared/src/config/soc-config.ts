@@ -80,6 +80,7 @@ const envSchema = z.object({
   SOC_RULES_DIR: z.string().min(1).default('rules'),
   SOC_DETECTION_LATENESS_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   SOC_DETECTION_IDLE_CHECK_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
+  SOC_RULES_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   SOC_ALERT_SUPPRESSION_MS: z.coerce.number().int().min(0).max(30 * 86_400_000).default(3_600_000),
   SYSLOG_PORT: port.default(5514),
   SYSLOG_HOST: z.string().min(1).default('0.0.0.0'),
@@ -138,6 +139,8 @@ export interface SocConfig {
     idleCheckMs: number;
     /** Repeats of a single-event alert within this long update it instead of raising new ones. */
     suppressionMs: number;
+    /** How often each node checks whether rules, switches or exceptions changed elsewhere. */
+    rulesPollMs: number;
   };
   retention: {
     /** Days kept for events whose system (and so security level) is unknown. */
@@ -214,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       latenessMs: e.SOC_DETECTION_LATENESS_MS,
       idleCheckMs: e.SOC_DETECTION_IDLE_CHECK_MS,
       suppressionMs: e.SOC_ALERT_SUPPRESSION_MS,
+      rulesPollMs: e.SOC_RULES_POLL_MS,
     },
     retention: { defaultDays: e.SOC_EVENT_RETENTION_DAYS, daysByLevel: e.SOC_RETENTION_DAYS_BY_LEVEL },
     syslog: {
