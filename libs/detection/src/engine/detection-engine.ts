@@ -93,6 +93,7 @@ export class DetectionEngine {
       // still moves windows on. With no lateness budget there is nothing to wait for: judge up to the newest event.
       const watermark = this.options.latenessMs === 0 ? state.maxEventTime + 1 : state.maxEventTime - this.options.latenessMs;
       this.collect(engine.advance(watermark), state, scope, context, findings, health);
+      state.lateEvents = engine.stats().late;
       state.correlation = engine.snapshot();
       state.contentVersion = this.content.version;
     }
@@ -168,10 +169,7 @@ export class DetectionEngine {
   private collect(output: CorrelationOutput, state: DetectionState, scope: string, context: DetectionContext, findings: FindingBatch, health: DetectionHealth[]): void {
     for (const event of output.health) {
       if (event.kind === 'state_cap') health.push({ kind: 'state_cap', ruleId: event.ruleId, count: event.dropped });
-      else {
-        state.lateEvents += event.count;
-        health.push({ kind: 'late_events', ruleId: event.ruleId, count: event.count });
-      }
+      else health.push({ kind: 'late_events', ruleId: event.ruleId, count: event.count });
     }
     for (const { change, match } of output.matches) {
       const finding = this.correlationFinding(change, match, scope);

@@ -39,7 +39,7 @@ export interface DetectionState {
   maxEventTime: number;
   /** Events claiming a time too far ahead of the clock: kept, but not allowed to drive event time. */
   futureEvents: number;
-  /** Events that arrived after the lateness budget: stored and matched alone, but not correlated. */
+  /** Events that arrived after the lateness budget (each counted once): stored and matched alone, but not correlated. */
   lateEvents: number;
 }
 

@@ -1,0 +1,168 @@
+import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DetectionContent, DetectionEngine, DEFAULT_DETECTION_OPTIONS, emptyDetectionState, StoredEvent } from '@soc/detection';
+import { parseRaw, RawEnvelope } from '@soc/parsers';
+import { readRuleFiles } from '@soc/rules';
+import { projectRoot } from './support/project-root';
+import { sshWorkload } from './support/ssh-workload';
+
+/**
+ * The detection engine on one core (this thread): events/s through the bundled ruleset and through every
+ * compilable SigmaHQ Windows rule, heap for 100k open correlation groups, and the SSH brute-force
+ * correlation side by side with SEC (Simple Event Correlator) on the same input.
+ * Prints figures; asserts nothing. Env: BENCH_ENGINE_EVENTS (default 200000), BENCH_SEC_EVENTS (default 200000).
+ */
+const ROOT = projectRoot();
+const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+// The workloads are stamped just before the real present (the SSH one ends a minute ago), so detection's clock is the real one.
+const NOW = new Date();
+const TZ = 'Asia/Ho_Chi_Minh';
+const BATCH = 500;
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+function parseAll(lines: readonly string[], hint?: string): StoredEvent[] {
+  const events: StoredEvent[] = [];
+  lines.forEach((payload, i) => {
+    const envelope: RawEnvelope = { sourceId: `src-${i % 20}`, receivedAt: NOW, transport: 'kafka', payload, ...(hint ? { formatHint: hint } : {}) };
+    const outcome = parseRaw(envelope, { timeZone: TZ });
+    if (outcome.ok) events.push({ id: `e${i}`, event: outcome.event });
+  });
+  return events;
+}
+
+/** Events/s of `evaluate` over `events` repeated to `total`, in batches as the pipeline sends them. */
+function throughput(engine: DetectionEngine, events: readonly StoredEvent[], total: number): { rate: number; findings: number } {
+  const state = emptyDetectionState();
+  let findings = 0;
+  const began = performance.now();
+  for (let done = 0; done < total; done += BATCH) {
+    const batch: StoredEvent[] = [];
+    for (let i = done; i < Math.min(done + BATCH, total); i++) batch.push(events[i % events.length]!);
+    findings += engine.evaluate(batch, state, 'bench', { now: NOW }).findings.length;
+  }
+  return { rate: total / ((performance.now() - began) / 1000), findings };
+}
+
+function sigmaWindowsSources(): Array<{ origin: string; text: string }> {
+  const dir = join(CORPUS, 'sigma-rules', 'rules', 'windows');
+  const files: string[] = [];
+  const visit = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) visit(path);
+      else if (/\.ya?ml$/.test(name)) files.push(path);
+    }
+  };
+  visit(dir);
+  return files.map((path) => ({ origin: path, text: readFileSync(path, 'utf8') }));
+}
+
+function mixedEvents(): StoredEvent[] {
+  const sample = (parts: string[]) => readFileSync(join(CORPUS, ...parts), 'utf8').split('\n').filter((l) => l.length > 0);
+  const windows = readdirSync(join(CORPUS, 'evtx-attack-samples-json')).flatMap((f) => sample(['evtx-attack-samples-json', f]));
+  return [
+    ...parseAll(sshWorkload({ events: 2000 }).records.map((r) => r.line)),
+    ...parseAll(sample(['elastic-integrations', 'fortinet_fortigate', 'test-fortinet.log'])),
+    ...parseAll(sample(['elastic-examples', 'apache_logs'])),
+    ...parseAll(sample(['elastic-integrations', 'suricata', 'test-eve-small.log'])),
+    ...parseAll(windows, 'windows-evtx-json'),
+  ];
+}
+
+/** Heap held by 100k open brute-force groups (one failed login from each of 100k addresses, windows still open). */
+function openGroupsHeap(content: DetectionContent): number {
+  const engine = new DetectionEngine(content, DEFAULT_DETECTION_OPTIONS);
+  const state = emptyDetectionState();
+  const template = parseAll(['2026-11-30T05:00:00Z web01 sshd[1]: Failed password for root from 10.0.0.1 port 22 ssh2'])[0]!;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let done = 0; done < 100_000; done += BATCH) {
+    const batch: StoredEvent[] = [];
+    for (let i = done; i < done + BATCH; i++) {
+      const event = structuredClone(template.event);
+      event.source = { ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` };
+      batch.push({ id: `g${i}`, event });
+    }
+    engine.evaluate(batch, state, 'groups', { now: NOW });
+  }
+  gc();
+  const held = process.memoryUsage().heapUsed - before;
+  if (JSON.stringify(state).length === 0) throw new Error('unreachable: keeps the state alive until measured');
+  return held;
+}
+
+/** SEC on the same lines: a SingleWithThreshold rule, 5 failures from one address within 60 s. */
+function runSec(lines: readonly string[]): { rate: number; alerts: number } | string {
+  const fetched = spawnSync(join(ROOT, 'deploy', 'sec', 'fetch.sh'), { encoding: 'utf8' });
+  if (fetched.status !== 0) return `sec unavailable (${fetched.stderr.trim() || 'fetch failed'})`;
+  const sec = fetched.stdout.trim();
+  const dir = mkdtempSync(join(tmpdir(), 'soc-sec-'));
+  try {
+    const input = join(dir, 'auth.log');
+    const output = join(dir, 'alerts.txt');
+    writeFileSync(input, lines.join('\n') + '\n');
+    writeFileSync(
+      join(dir, 'ssh.conf'),
+      [
+        'type=SingleWithThreshold',
+        'ptype=RegExp',
+        'pattern=sshd\\[\\d+\\]: Failed password for (?:invalid user )?\\S+ from ([\\d.]+) port',
+        'desc=SSH brute force from $1',
+        `action=write ${output} SSH brute force from $1`,
+        'window=60',
+        'thresh=5',
+        '',
+      ].join('\n'),
+    );
+    const began = performance.now();
+    const run = spawnSync('perl', [sec, `--conf=${join(dir, 'ssh.conf')}`, `--input=${input}`, '--notail', '--nointevents', '--log=/dev/null'], { encoding: 'utf8' });
+    const seconds = (performance.now() - began) / 1000;
+    if (run.status !== 0) return `sec failed: ${run.stderr.trim()}`;
+    const alerts = readFileSync(output, { encoding: 'utf8', flag: 'a+' }).split('\n').filter((l) => l.length > 0).length;
+    return { rate: lines.length / seconds, alerts };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function main(): void {
+  const total = Number(process.env.BENCH_ENGINE_EVENTS ?? 200_000);
+  const bundled = DetectionContent.compile(readRuleFiles(join(ROOT, 'rules')));
+  const windows = DetectionContent.compile([...readRuleFiles(join(ROOT, 'rules')), ...sigmaWindowsSources()]);
+  const events = mixedEvents();
+  for (const [name, content] of [['bundled ruleset', bundled], ['bundled + SigmaHQ windows', windows]] as const) {
+    const engine = new DetectionEngine(content, DEFAULT_DETECTION_OPTIONS);
+    throughput(engine, events, Math.min(total, 20_000)); // warm up the JIT
+    const { rate, findings } = throughput(new DetectionEngine(content, DEFAULT_DETECTION_OPTIONS), events, total);
+    process.stdout.write(`engine: ${Math.round(rate)} ev/s on one core, ${name} (${content.rules.size} rules, ${content.issues.length} not loaded; ${total} events, ${findings} alert changes)\n`);
+  }
+  process.stdout.write(`engine memory: ${(openGroupsHeap(bundled) / 2 ** 20).toFixed(1)} MiB heap for 100k open correlation groups\n`);
+
+  const secEvents = Number(process.env.BENCH_SEC_EVENTS ?? 200_000);
+  const lines = sshWorkload({ events: secEvents }).records.map((r) => r.line);
+  const ssh = DetectionContent.compile(readRuleFiles(join(ROOT, 'rules', 'linux')).filter((s) => /ssh_(failed_login|brute_force)/.test(s.origin)));
+  const engine = new DetectionEngine(ssh, { ...DEFAULT_DETECTION_OPTIONS, latenessMs: 0 });
+  const state = emptyDetectionState();
+  let created = 0;
+  const began = performance.now();
+  for (let done = 0; done < lines.length; done += BATCH) {
+    const batch = parseAll(lines.slice(done, done + BATCH));
+    created += engine.evaluate(batch, state, 'sec', { now: NOW }).findings.filter((f) => f.change === 'created').length;
+  }
+  const ours = lines.length / ((performance.now() - began) / 1000);
+  const sec = runSec(lines);
+  if (typeof sec === 'string') {
+    process.stdout.write(`engine-vs-sec: ours ${Math.round(ours)} ev/s; ${sec}\n`);
+    return;
+  }
+  process.stdout.write(`engine-vs-sec: ours ${Math.round(ours)} ev/s; sec ${Math.round(sec.rate)} ev/s; ratio ${(ours / sec.rate).toFixed(2)}\n`);
+  process.stdout.write(
+    `engine-vs-sec detail: ${lines.length} sshd lines, parse + detect on event time (ours, ${created} alerts) vs regex + count on arrival time (SEC, ${sec.alerts} alerts: its window is the wall clock, which a file read in seconds does not span)\n`,
+  );
+}
+
+main();
