@@ -30,7 +30,8 @@ function main(): void {
   const lines: string[] = [];
   for (let i = 0; lines.length < total; i++) for (const [, sample] of perFormat) if (lines.length < total) lines.push(sample[i % sample.length]!);
   const receivedAt = new Date('2026-11-30T00:00:00Z');
-  const envelopes: RawEnvelope[] = lines.map((payload, i) => ({ sourceId: `src-${i % 20}`, receivedAt, transport: 'kafka', payload }));
+  const envelope = (payload: string, i: number): RawEnvelope => ({ sourceId: `src-${i % 20}`, receivedAt, transport: 'kafka', payload });
+  const envelopes: RawEnvelope[] = lines.map(envelope);
 
   for (const envelope of envelopes.slice(0, 20_000)) parseRaw(envelope, { timeZone: 'Asia/Ho_Chi_Minh' }); // warm up the JIT
   let parsed = 0;
@@ -48,11 +49,22 @@ function main(): void {
   }
   gc?.();
   const perThousandKiB = ((process.memoryUsage().heapUsed - heapBefore) / held.length) * 1000 / 1024;
+  held.length = 0;
+
+  // Each format alone, its share of the mix (cycled over its sample): which format makes the mix slow.
+  const share = Math.ceil(total / MIX.length);
+  const perFormatRates = perFormat.map(([name, sample]) => {
+    const own = Array.from({ length: share }, (_, i) => envelope(sample[i % sample.length]!, i));
+    const start = performance.now();
+    for (const one of own) parseRaw(one, { timeZone: 'Asia/Ho_Chi_Minh' });
+    return `${name} ${Math.round(share / ((performance.now() - start) / 1000))}`;
+  });
 
   process.stdout.write(`parse input: ${total} records, ${MIX.map(([name]) => name).join(', ')} in equal shares (from ../shared/corpus); ${parsed} parsed\n`);
   process.stdout.write(
     `parse: ${Math.round(total / seconds)} ev/s on one core; memory ${Math.round(perThousandKiB)} KiB per 1k events in flight${gc ? '' : ' (no --expose-gc: approximate)'}\n`,
   );
+  process.stdout.write(`parse per format (ev/s, ${share} records each): ${perFormatRates.join(', ')}\n`);
 }
 
 main();

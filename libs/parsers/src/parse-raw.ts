@@ -4,6 +4,7 @@ import { RawEnvelope } from './raw-envelope';
 import { LINE_PARSERS, MESSAGE_PARSERS } from './registry';
 import { SecurityEvent } from './security-event';
 import { parseSyslogLine, SyslogRecord } from './syslog/syslog-record';
+import { isoString } from './time/iso-string';
 
 export interface ParseOptions {
   /** Zone for timestamps without one: the source's zone, else the deployment's (Asia/Ho_Chi_Minh). */
@@ -14,35 +15,49 @@ export interface ParseOptions {
 export const MAX_LINE_BYTES = 64 * 1024;
 
 const KNOWN_FORMATS = new Set([...LINE_PARSERS, ...MESSAGE_PARSERS].map((p) => p.format));
+const NARROWED = new Map<string, { line: readonly FormatParser[]; message: readonly FormatParser[] }>(
+  [...KNOWN_FORMATS].map((format) => [format, { line: LINE_PARSERS.filter((p) => p.format === format), message: MESSAGE_PARSERS.filter((p) => p.format === format) }]),
+);
 
 /** A source's format hint narrows both parser lists to that format (a format may have a line and a message parser). */
-function narrowed(parsers: readonly FormatParser[], hint: string | undefined): readonly FormatParser[] {
-  return hint !== undefined && KNOWN_FORMATS.has(hint) ? parsers.filter((p) => p.format === hint) : parsers;
+function parsersFor(hint: string | undefined): { line: readonly FormatParser[]; message: readonly FormatParser[] } {
+  return (hint === undefined ? undefined : NARROWED.get(hint)) ?? ALL_PARSERS;
 }
+const ALL_PARSERS = { line: LINE_PARSERS, message: MESSAGE_PARSERS };
 
 /**
  * Raw record → normalized event, or the reason it could not be parsed. Never throws.
  * Order: the source's format hint; whole-record formats; then a syslog header with the formats of
  * its message; a syslog record no format claims is kept as a generic syslog event.
+ * Each `matches` runs on every record the formats before it declined, so each opens with a cheap
+ * test (a marker substring, the first character, the program name) before any regex.
  */
 export function parseRaw(envelope: RawEnvelope, options: ParseOptions): ParseOutcome {
   const line = envelope.payload;
   if (line.trim().length === 0) return parseFailure('empty record');
-  if (Buffer.byteLength(line, 'utf8') > MAX_LINE_BYTES) return parseFailure(`record longer than ${MAX_LINE_BYTES} bytes`);
+  // UTF-8 takes at most 3 bytes per UTF-16 unit, so only long lines need their bytes counted.
+  if (line.length * 3 > MAX_LINE_BYTES && Buffer.byteLength(line, 'utf8') > MAX_LINE_BYTES) return parseFailure(`record longer than ${MAX_LINE_BYTES} bytes`);
   if (line.includes('\u0000')) return parseFailure('record contains NUL bytes');
   const context: ParseContext = { timeZone: options.timeZone, receivedAt: envelope.receivedAt };
+  const parsers = parsersFor(envelope.formatHint);
 
-  for (const parser of narrowed(LINE_PARSERS, envelope.formatHint)) {
-    if (!guarded(() => parser.matches(line))) continue;
+  for (const parser of parsers.line) {
+    if (!matchesSafely(parser, line, undefined)) continue;
     const result = run(parser, line, context);
     return result.ok ? { ok: true, event: build(envelope, result.fields) } : parseFailure(`${parser.format}: ${result.reason}`);
   }
 
   const syslog = parseSyslogLine(line, context);
   if (!syslog) return parseFailure('unrecognized format: not a syslog line');
-  const messageContext: ParseContext = { ...context, app: syslog.app, host: syslog.host };
-  const parser = narrowed(MESSAGE_PARSERS, envelope.formatHint).find((p) => guarded(() => p.matches(syslog.message, syslog.app)));
+  let parser: FormatParser | undefined;
+  for (const candidate of parsers.message) {
+    if (matchesSafely(candidate, syslog.message, syslog.app)) {
+      parser = candidate;
+      break;
+    }
+  }
   if (!parser) return { ok: true, event: build(envelope, syslogFields(syslog)) };
+  const messageContext: ParseContext = { timeZone: context.timeZone, receivedAt: context.receivedAt, app: syslog.app, host: syslog.host };
   const result = run(parser, syslog.message, messageContext);
   if (!result.ok) return parseFailure(`${parser.format}: ${result.reason}`);
   return { ok: true, event: build(envelope, merge(syslogFields(syslog), result.fields)) };
@@ -57,9 +72,10 @@ function run(parser: FormatParser, text: string, context: ParseContext): ReturnT
   }
 }
 
-function guarded(test: () => boolean): boolean {
+/** A `matches` that throws is a "no". */
+function matchesSafely(parser: FormatParser, text: string, app: string | undefined): boolean {
   try {
-    return test();
+    return parser.matches(text, app);
   } catch {
     return false;
   }
@@ -67,7 +83,7 @@ function guarded(test: () => boolean): boolean {
 
 function syslogFields(record: SyslogRecord): EventFields {
   const fields: EventFields = {
-    '@timestamp': record.timestamp.toISOString(),
+    '@timestamp': isoString(record.timestamp),
     message: record.message,
     event: { dataset: 'syslog', module: 'system' },
   };
@@ -95,11 +111,13 @@ function merge(base: EventFields, over: EventFields): EventFields {
 }
 
 function build(envelope: RawEnvelope, fields: EventFields): SecurityEvent {
+  const ingested = isoString(envelope.receivedAt);
+  // Members are added to the rest object, not written as `{ ...rest, '@timestamp': … }` (see
+  // plain-object.ts); they land in the same order either way.
   const { event, ...rest } = fields;
-  return {
-    ...rest,
-    '@timestamp': fields['@timestamp'] ?? envelope.receivedAt.toISOString(),
-    event: { kind: 'event', ...event, ingested: envelope.receivedAt.toISOString(), original: envelope.payload },
-    soc: { source_id: envelope.sourceId, transport: envelope.transport },
-  };
+  const built = rest as SecurityEvent;
+  built['@timestamp'] = fields['@timestamp'] ?? ingested;
+  built.event = { kind: 'event', ...event, ingested, original: envelope.payload };
+  built.soc = { source_id: envelope.sourceId, transport: envelope.transport };
+  return built;
 }

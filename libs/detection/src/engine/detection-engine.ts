@@ -88,11 +88,11 @@ export class DetectionEngine {
     }
     if (this.content.hasCorrelations) {
       const engine = this.correlatorFor(state, scope);
-      this.collect(engine.process(inputs), state, scope, context, findings, health);
+      this.collect(engine.process(inputs), scope, context, findings, health);
       // Event time is the stream's, not only that of events some rule matched: a busy stream of other events
       // still moves windows on. With no lateness budget there is nothing to wait for: judge up to the newest event.
       const watermark = this.options.latenessMs === 0 ? state.maxEventTime + 1 : state.maxEventTime - this.options.latenessMs;
-      this.collect(engine.advance(watermark), state, scope, context, findings, health);
+      this.collect(engine.advance(watermark), scope, context, findings, health);
       state.lateEvents = engine.stats().late;
       state.correlation = engine.snapshot();
       state.contentVersion = this.content.version;
@@ -110,7 +110,7 @@ export class DetectionEngine {
     const health: DetectionHealth[] = [];
     if (!this.content.hasCorrelations || state.maxEventTime === 0) return { findings: [], health };
     const engine = this.correlatorFor(state, scope);
-    this.collect(engine.advance(state.maxEventTime + 1), state, scope, context, findings, health);
+    this.collect(engine.advance(state.maxEventTime + 1), scope, context, findings, health);
     state.correlation = engine.snapshot();
     state.contentVersion = this.content.version;
     return { findings: findings.list(), health };
@@ -166,7 +166,7 @@ export class DetectionEngine {
     findings.add(this.openAlerts.toFinding(change, alert, info, 'intel'));
   }
 
-  private collect(output: CorrelationOutput, state: DetectionState, scope: string, context: DetectionContext, findings: FindingBatch, health: DetectionHealth[]): void {
+  private collect(output: CorrelationOutput, scope: string, context: DetectionContext, findings: FindingBatch, health: DetectionHealth[]): void {
     for (const event of output.health) {
       if (event.kind === 'state_cap') health.push({ kind: 'state_cap', ruleId: event.ruleId, count: event.dropped });
       else health.push({ kind: 'late_events', ruleId: event.ruleId, count: event.count });

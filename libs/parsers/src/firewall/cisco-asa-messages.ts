@@ -46,14 +46,17 @@ function ends(source: Address | undefined, destination: Address | undefined, ext
   return fields;
 }
 
+// Objects in this file are built with Object.assign, not with spread literals (see plain-object.ts);
+// every source is built here, with fixed keys.
 function withNetwork(fields: EventFields, protocol: string | undefined, event: Event): EventFields {
   const number = intOf(protocol);
-  const network = compact({
-    ...fields.network,
-    transport: number === undefined ? transportOfName(protocol) : transportOfNumber(number),
-    iana_number: number === undefined ? undefined : String(number),
-  });
-  return { ...fields, event, ...(network ? { network } : {}) };
+  const network = compact(
+    Object.assign({}, fields.network, {
+      transport: number === undefined ? transportOfName(protocol) : transportOfNumber(number),
+      iana_number: number === undefined ? undefined : String(number),
+    }),
+  );
+  return Object.assign({}, fields, { event }, network ? { network } : {});
 }
 
 const denied = (action: string): Event => ({ category: ['network'], type: ['connection', 'denied'], action, outcome: 'failure' });
@@ -72,7 +75,7 @@ const READERS: Record<string, Reader> = {
   '106001': (t) => {
     const m = new RegExp(String.raw`^Inbound (\S+) connection denied from ${ADDR} to ${ADDR}(?: flags(?: (.*?))?(?: on interface (\S+))?)?$`).exec(t);
     if (!m) return undefined;
-    const source = { ...address(m[2]!, false), iface: m[5] };
+    const source = Object.assign(address(m[2]!, false), { iface: m[5] });
     return withNetwork(ends(source, address(m[3]!, false)), m[1], denied('connection-denied'));
   },
   '106006': (t) => inboundDeny(t),
@@ -88,12 +91,12 @@ const READERS: Record<string, Reader> = {
   '106015': (t) => {
     const m = new RegExp(String.raw`^Deny (\S+) \(no connection\) from ${ADDR} to ${ADDR} flags (.*?)(?: on interface (\S+?))?\.?$`).exec(t);
     if (!m) return undefined;
-    return withNetwork(ends({ ...address(m[2]!, false), iface: m[5] }, address(m[3]!, false)), m[1], denied('deny'));
+    return withNetwork(ends(Object.assign(address(m[2]!, false), { iface: m[5] }), address(m[3]!, false)), m[1], denied('deny'));
   },
   '106023': (t) => {
     const m = /^Deny (\S+) src (\S+) dst (\S+?)(?: \(type \d+, code \d+\))? by access-group "([^"]*)"/.exec(t);
     if (!m) return undefined;
-    return { ...withNetwork(ends(address(m[2]!, true), address(m[3]!, true)), m[1], denied('deny')), rule: { name: m[4]! } };
+    return Object.assign({}, withNetwork(ends(address(m[2]!, true), address(m[3]!, true)), m[1], denied('deny')), { rule: { name: m[4]! } });
   },
   '106100': (t) => {
     const m = /^access-list (\S+) (permitted|denied|est-allowed) (\S+) ([^/\s]+)\/(\S+?)\((\d+)\)\S* -> ([^/\s]+)\/(\S+?)\((\d+)\)/.exec(t);
@@ -101,7 +104,7 @@ const READERS: Record<string, Reader> = {
     const source: Address = { iface: m[4], ip: ipOf(m[5]), port: portOf(m[6]) };
     const destination: Address = { iface: m[7], ip: ipOf(m[8]), port: portOf(m[9]) };
     const event = m[2] === 'denied' ? denied('access-list-denied') : allowed('access-list-permitted');
-    return { ...withNetwork(ends(source, destination), m[3], event), rule: { name: m[1]! } };
+    return Object.assign({}, withNetwork(ends(source, destination), m[3], event), { rule: { name: m[1]! } });
   },
   '710002': (t) => deviceAccess(t),
   '710003': (t) => deviceAccess(t),
@@ -163,7 +166,7 @@ function sourceOnly(ip: string | undefined, natIp?: string): EventFields {
 function inboundDeny(t: string): EventFields | undefined {
   const m = new RegExp(String.raw`^Deny inbound (\S+) from ${ADDR} to ${ADDR}(?: on interface (\S+))?`).exec(t);
   if (!m) return undefined;
-  return withNetwork(ends({ ...address(m[2]!, false), iface: m[4] }, address(m[3]!, false)), m[1], denied('deny'));
+  return withNetwork(ends(Object.assign(address(m[2]!, false), { iface: m[4] }), address(m[3]!, false)), m[1], denied('deny'));
 }
 
 function built(t: string): EventFields | undefined {
@@ -180,7 +183,10 @@ function built(t: string): EventFields | undefined {
       : ends(local, foreign, { sourceNat: localMapped, destinationNat: foreignMapped });
   dropSameNat(fields);
   const result = withNetwork(fields, m[2], allowed('connection-built', ['start']));
-  return { ...result, network: { ...result.network, direction: m[1] === 'inbound' ? 'inbound' : 'outbound' }, vendor: { cisco: { connection_id: m[3]! } } };
+  return Object.assign({}, result, {
+    network: Object.assign({}, result.network, { direction: m[1] === 'inbound' ? 'inbound' : 'outbound' }),
+    vendor: { cisco: { connection_id: m[3]! } },
+  });
 }
 
 /** A mapped address equal to the real one is no translation. */
@@ -195,12 +201,11 @@ function teardown(t: string): EventFields | undefined {
   if (!m) return undefined;
   const result = withNetwork(ends(address(m[3]!, true), address(m[4]!, true)), m[1], { ...allowed('connection-teardown', ['end']) });
   const duration = durationNs(m[5]);
-  return {
-    ...result,
-    event: { ...result.event, ...(duration === undefined ? {} : { duration }) },
-    network: { ...result.network, bytes: intOf(m[6])! },
+  return Object.assign({}, result, {
+    event: Object.assign({}, result.event, duration === undefined ? {} : { duration }),
+    network: Object.assign({}, result.network, { bytes: intOf(m[6])! }),
     vendor: { cisco: { connection_id: m[2]!, ...(m[7] ? { teardown_reason: m[7] } : {}) } },
-  };
+  });
 }
 
 function translation(t: string): EventFields | undefined {
@@ -209,11 +214,11 @@ function translation(t: string): EventFields | undefined {
   const real = address(m[4]!, true);
   const mapped = address(m[5]!, true);
   const fields = ends(real, undefined, { sourceNat: mapped });
-  if (mapped.iface) fields.observer = { ...fields.observer, egress: { interface: { name: mapped.iface } } };
+  if (mapped.iface) fields.observer = Object.assign({}, fields.observer, { egress: { interface: { name: mapped.iface } } });
   const start = m[1] === 'Built';
   const duration = durationNs(m[6]);
   const event: Event = { category: ['network'], type: [start ? 'start' : 'end'], action: start ? 'nat-built' : 'nat-teardown', ...(duration === undefined ? {} : { duration }) };
-  return { ...withNetwork(fields, m[3], event), vendor: { cisco: { translation_type: m[2]! } } };
+  return Object.assign({}, withNetwork(fields, m[3], event), { vendor: { cisco: { translation_type: m[2]! } } });
 }
 
 function adminLogin(t: string): EventFields | undefined {
@@ -223,12 +228,10 @@ function adminLogin(t: string): EventFields | undefined {
   const destination = address(m[3]!, true);
   const service = m[3]!.slice(m[3]!.lastIndexOf('/') + 1);
   const fields = ends(source, destination);
-  return {
-    ...fields,
-    event: login('admin-login', m[1] === 'permitted'),
-    ...(m[4] ? { user: { name: m[4] } } : {}),
-    ...(/^[a-z]+$/.test(service) ? { network: { ...fields.network, protocol: service } } : {}),
-  };
+  const result: EventFields = Object.assign({}, fields, { event: login('admin-login', m[1] === 'permitted') });
+  if (m[4]) result.user = { name: m[4] };
+  if (/^[a-z]+$/.test(service)) result.network = Object.assign({}, fields.network, { protocol: service });
+  return result;
 }
 
 function userAuthentication(t: string): EventFields | undefined {

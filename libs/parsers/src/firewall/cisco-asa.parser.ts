@@ -16,14 +16,15 @@ const SEVERITY_NAMES = ['emergency', 'alert', 'critical', 'error', 'warning', 'n
 /** Cisco ASA, FTD, PIX and FWSM `%ASA-<severity>-<id>:` syslog messages. */
 export const ciscoAsaMessageParser: FormatParser = {
   format: 'cisco-asa',
-  matches: (text: string, app?: string) => (app !== undefined && MARKER_AS_APP.test(app)) || MARKER.exec(text)?.index === 0 || HOST_BEFORE_MARKER.test(text),
+  matches: (text: string, app?: string) =>
+    (app !== undefined && MARKER_AS_APP.test(app)) || (text.includes('%') && (MARKER.exec(text)?.index === 0 || HOST_BEFORE_MARKER.test(text))),
   parse(text: string, context: ParseContext): FormatResult {
     const fromApp = context.app === undefined ? null : MARKER_AS_APP.exec(context.app);
     if (fromApp) return formatOk(asaFields(fromApp[1]!, fromApp[2]!, fromApp[3]!, text.trim()));
     const host = HOST_BEFORE_MARKER.exec(text);
     if (!host) return parseAsa(text, '', context);
     const result = parseAsa(text.slice(host[0].length), '', context);
-    return result.ok ? formatOk({ ...result.fields, host: { name: host[1] } }) : result;
+    return result.ok ? formatOk(Object.assign({}, result.fields, { host: { name: host[1] } })) : result;
   },
 };
 
@@ -31,7 +32,7 @@ export const ciscoAsaMessageParser: FormatParser = {
 export const ciscoAsaLineParser: FormatParser = embeddedLineParser(
   'cisco-asa',
   ciscoAsaMessageParser,
-  (line) => MARKER.exec(line)?.index,
+  (line) => (line.includes('%') ? MARKER.exec(line)?.index : undefined),
   (body, prefix, context) => parseAsa(body, prefix, context),
 );
 
@@ -50,8 +51,8 @@ function asaFields(product: string, severityDigit: string, id: string, message: 
   const severity = Number(severityDigit);
   const known = readAsaMessage(id, message) ?? {};
   const isFtd = product === 'FTD';
-  return {
-    ...known,
+  // `{ ...known, message, … }` built with Object.assign (see plain-object.ts); known's keys are fixed.
+  return Object.assign({}, known, {
     message,
     event: {
       kind: 'event',
@@ -62,8 +63,8 @@ function asaFields(product: string, severityDigit: string, id: string, message: 
       severity,
     },
     observer: { vendor: 'Cisco', product, type: 'firewall', ...known.observer },
-    vendor: { cisco: { ...known.vendor?.cisco, message_id: id, severity_name: SEVERITY_NAMES[severity]! } },
-  };
+    vendor: { cisco: Object.assign({}, known.vendor?.cisco, { message_id: id, severity_name: SEVERITY_NAMES[severity]! }) },
+  });
 }
 
 function deviceTimestamp(prefix: string, context: ParseContext): string | undefined {

@@ -14,7 +14,7 @@ const SEVERITY_NAMES = ['emergency', 'alert', 'critical', 'error', 'warning', 'n
 /** Cisco IOS `%FACILITY-SEVERITY-MNEMONIC:` messages; access-list, IPS signature and SSH login messages are read. */
 export const ciscoIosMessageParser: FormatParser = {
   format: 'cisco-ios',
-  matches: (text: string, app?: string) => (app !== undefined && MARKER_AS_APP.test(app)) || MARKER.exec(text)?.index === 0,
+  matches: (text: string, app?: string) => (app !== undefined && MARKER_AS_APP.test(app)) || (text.startsWith('%') && MARKER.exec(text)?.index === 0),
   parse(text: string, context: ParseContext): FormatResult {
     const fromApp = context.app === undefined ? null : MARKER_AS_APP.exec(context.app);
     if (fromApp) return formatOk(iosFields(fromApp[1]!, fromApp[2]!, fromApp[3]!, text.trim()));
@@ -27,6 +27,7 @@ export const ciscoIosLineParser: FormatParser = embeddedLineParser(
   'cisco-ios',
   ciscoIosMessageParser,
   (line) => {
+    if (!line.includes('%')) return undefined;
     const match = MARKER.exec(line);
     return match && (match.index === 0 || /[\s:]$/.test(line.slice(0, match.index))) ? match.index : undefined;
   },
@@ -45,13 +46,13 @@ function parseIos(body: string, prefix: string, context: ParseContext): FormatRe
 function iosFields(facility: string, severityDigit: string, mnemonic: string, message: string): EventFields {
   const severity = Number(severityDigit);
   const known = readIosMessage(facility, mnemonic, message) ?? {};
-  return {
-    ...known,
+  // `{ ...known, message, … }` built with Object.assign (see plain-object.ts); known's keys are fixed.
+  return Object.assign({}, known, {
     message,
-    event: { kind: 'event', ...known.event, dataset: 'cisco_ios.log', module: 'cisco_ios', code: `${facility}-${mnemonic}`, severity },
+    event: { kind: 'event' as const, ...known.event, dataset: 'cisco_ios.log', module: 'cisco_ios', code: `${facility}-${mnemonic}`, severity },
     observer: { vendor: 'Cisco', product: 'IOS', ...known.observer },
     vendor: { cisco: { facility, mnemonic, severity_name: SEVERITY_NAMES[severity]! } },
-  };
+  });
 }
 
 function readIosMessage(facility: string, mnemonic: string, message: string): EventFields | undefined {

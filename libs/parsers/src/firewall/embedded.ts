@@ -42,7 +42,8 @@ export function embeddedLineParser(
       if (at === undefined) return formatError('format body not found');
       const result = parseBody(line.slice(at), line.slice(0, at), context);
       if (!result.ok) return result;
-      return { ok: true, fields: { ...priorityFields(line), ...result.fields } };
+      // `{ ...priorityFields(line), ...result.fields }`, without the spread literal (see plain-object.ts).
+      return { ok: true, fields: Object.assign({}, priorityFields(line), result.fields) };
     },
   };
 }

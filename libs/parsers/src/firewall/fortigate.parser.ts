@@ -1,4 +1,5 @@
 import { EventFields, FormatParser, formatError, formatOk, FormatResult, ParseContext } from '../format-parser';
+import { setMember } from '../plain-object';
 import { SecurityEvent } from '../security-event';
 import { localToInstant } from '../time/zoned-time';
 import { embeddedLineParser } from './embedded';
@@ -36,6 +37,8 @@ export const fortigateMessageParser: FormatParser = {
   matches(text: string, app?: string): boolean {
     // `Dec 23 11:13:03 date=… time=10: 13:03` reads as host `date=…`, program `time=10`: not a real header.
     if (app?.includes('=')) return false;
+    // isFortiBody needs the log id key (identifiesFortiOs): most messages are ruled out without a regex.
+    if (!text.includes('logid=') && !text.includes('log_id=')) return false;
     if (isFortiBody(text)) return true;
     const host = HOST_PREFIX.exec(text);
     return host !== null && isFortiBody(text.slice(host[0].length));
@@ -44,7 +47,7 @@ export const fortigateMessageParser: FormatParser = {
     const host = HOST_PREFIX.exec(text);
     if (host && !isFortiBody(text)) {
       const result = parseFortigate(text.slice(host[0].length), context);
-      return result.ok ? formatOk({ ...result.fields, host: { name: host[1] } }) : result;
+      return result.ok ? formatOk(Object.assign({}, result.fields, { host: { name: host[1] } })) : result;
     }
     return parseFortigate(text, context);
   },
@@ -57,6 +60,8 @@ export const fortigateLineParser: FormatParser = embeddedLineParser(
   (line) => {
     const opening = OPENS_RECORD.exec(line);
     if (opening) return opening[0].length;
+    // Past the opening, the body must name its log id (identifiesFortiOs below): skip the scan without one.
+    if (!line.includes('logid=') && !line.includes('log_id=')) return undefined;
     const match = BODY_START.exec(line);
     if (!match) return undefined;
     const at = match.index + match[0].length;
@@ -83,7 +88,7 @@ export function parseFortigate(text: string, context: ParseContext): FormatResul
       ingress: interfaceOf(get(f, 'srcintf') ?? get(f, 'src_int')),
       egress: interfaceOf(get(f, 'dstintf') ?? get(f, 'dst_int') ?? get(f, 'outintf')),
     }),
-    vendor: { fortinet: Object.fromEntries(f) },
+    vendor: { fortinet: recordOf(f) },
   };
   const timestamp = timestampOf(f, context);
   if (timestamp) fields['@timestamp'] = timestamp;
@@ -91,6 +96,13 @@ export function parseFortigate(text: string, context: ParseContext): FormatResul
   if (message) fields.message = message;
   Object.assign(fields, networkOf(f), userOf(f), webOf(f), ruleOf(f));
   return formatOk(fields);
+}
+
+/** `Object.fromEntries(f)`, a few times faster for a record's dozens of keys (see plain-object.ts). */
+function recordOf(f: Kv): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const [key, value] of f) setMember(record, key, value);
+  return record;
 }
 
 function get(f: Kv, key: string): string | undefined {
@@ -276,10 +288,10 @@ function directionOf(direction: string | undefined): string | undefined {
 function userOf(f: Kv): Partial<SecurityEvent> {
   const name = get(f, 'user') ?? get(f, 'xauthuser');
   const group = get(f, 'group');
-  return {
-    ...(name === undefined ? {} : { user: { name } }),
-    ...(group === undefined ? {} : { group: { name: group } }),
-  };
+  const fields: Partial<SecurityEvent> = {};
+  if (name !== undefined) fields.user = { name };
+  if (group !== undefined) fields.group = { name: group };
+  return fields;
 }
 
 function webOf(f: Kv): Partial<SecurityEvent> {

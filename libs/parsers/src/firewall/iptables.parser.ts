@@ -6,11 +6,12 @@ const MARKER = /(?:^|[\s\]:)])IN=(\S*) OUT=(\S*)/;
 const KERNEL_CLOCK = /\[\s*\d+\.\d+\]\s*/g;
 const PAIR = /^([A-Z][A-Z0-9_]*)=(\S*)$/;
 const FLAG = /^[A-Z][A-Z0-9_]*$/;
+const MAC_PAIR = /^(?:[0-9a-fA-F]{2}:){11}[0-9a-fA-F]{2}(?::|$)/;
 
 /** Linux netfilter (iptables/nftables/ufw/firewalld) packet log lines written by the kernel. */
 export const iptablesParser: FormatParser = {
   format: 'iptables',
-  matches: (text: string) => MARKER.test(text) && /\bSRC=/.test(text),
+  matches: (text: string) => text.includes('IN=') && MARKER.test(text) && /\bSRC=/.test(text),
   parse: (text: string, context: ParseContext) => parseNetfilter(text, context),
 };
 
@@ -49,7 +50,7 @@ export function parseNetfilter(text: string, context?: ParseContext): FormatResu
       transport: transportOfName(packet.pairs.PROTO),
       bytes: intOf(packet.pairs.LEN),
     }),
-    vendor: { iptables: { ...packet.pairs, ...(packet.flags.length > 0 ? { flags: packet.flags } : {}), ...(prefix ? { prefix } : {}), ...(packet.inner ? { inner: packet.inner } : {}) } },
+    vendor: { iptables: vendorOf(packet, prefix) },
   };
   if (hostFirst) fields.host = { name: hostFirst[1]! };
   const label = labelOf(prefix);
@@ -59,6 +60,16 @@ export function parseNetfilter(text: string, context?: ParseContext): FormatResu
   if (source) fields.source = source;
   if (destination) fields.destination = destination;
   return formatOk(fields);
+}
+
+/** The packet's fields as logged, with its flags, the rule's prefix and a quoted packet (member by member, see plain-object.ts). */
+function vendorOf(packet: { pairs: Record<string, string>; flags: string[]; inner?: string }, prefix: string): Record<string, unknown> {
+  // pairs was built by assignment, so Object.assign copies exactly what a spread would.
+  const vendor: Record<string, unknown> = Object.assign({}, packet.pairs);
+  if (packet.flags.length > 0) vendor.flags = packet.flags;
+  if (prefix) vendor.prefix = prefix;
+  if (packet.inner) vendor.inner = packet.inner;
+  return vendor;
 }
 
 /** KEY=value fields and bare flags (SYN, ACK, DF…); the first of a repeated key (LEN, ID) is the IP header's. */
@@ -81,10 +92,10 @@ function readPacket(text: string): { pairs: Record<string, string>; flags: strin
 
 /** `MAC=` is destination MAC, source MAC and EtherType, colon-separated. */
 function macsOf(mac: string | undefined): { destination: string; source: string } | undefined {
-  const bytes = mac?.split(':');
-  if (!bytes || bytes.length < 12 || !bytes.slice(0, 12).every((b) => /^[0-9a-fA-F]{2}$/.test(b))) return undefined;
-  const format = (part: string[]) => part.join('-').toUpperCase();
-  return { destination: format(bytes.slice(0, 6)), source: format(bytes.slice(6, 12)) };
+  // Twelve two-digit hex bytes first (the EtherType or more may follow): the addresses sit at fixed offsets.
+  if (mac === undefined || !MAC_PAIR.test(mac)) return undefined;
+  const format = (part: string) => part.replaceAll(':', '-').toUpperCase();
+  return { destination: format(mac.slice(0, 17)), source: format(mac.slice(18, 35)) };
 }
 
 /** The log prefix an administrator chose, without brackets or the trailing colon. */

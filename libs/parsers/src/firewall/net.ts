@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { withoutEmpty, withoutUndefined } from '../plain-object';
 import { Endpoint } from '../security-event';
 
 /** An IP address as written, or undefined when it is not one (names, `N/A`, masked values). */
@@ -43,7 +44,10 @@ export function transportOfName(name: string | undefined): string | undefined {
 
 /** An endpoint with only the parts that were readable; undefined when none was. */
 export function endpoint(parts: Endpoint): Endpoint | undefined {
-  return compact({ ...parts, nat: parts.nat && compact(parts.nat) });
+  // `compact({ ...parts, nat })` built member by member (see plain-object.ts).
+  const members: Endpoint = Object.assign({}, parts);
+  members.nat = parts.nat && compact(parts.nat);
+  return compact(members);
 }
 
 /** `network.type` from an address. */
@@ -55,8 +59,7 @@ export function ipVersionOf(ip: string | undefined): 'ipv4' | 'ipv6' | undefined
 
 /** Drops undefined members so events compare and serialize cleanly. */
 export function compact<T extends object>(value: T): T | undefined {
-  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-  return entries.length === 0 ? undefined : (Object.fromEntries(entries) as T);
+  return withoutUndefined(value);
 }
 
 /** Syslog severity names as network devices write them, to their numeric code. */
@@ -66,5 +69,5 @@ export const SYSLOG_SEVERITY: Record<string, number> = {
 
 /** A vendor record without its empty columns. */
 export function nonEmpty(record: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
+  return withoutEmpty(record);
 }

@@ -20,6 +20,8 @@ const ALLOW_ACTIONS = /^(?:allow|alert|continue|override)$/;
 export const paloAltoMessageParser: FormatParser = {
   format: 'paloalto',
   matches(text: string): boolean {
+    // Every record is CSV: a message without a comma is not one, wherever it would start.
+    if (!text.includes(',')) return false;
     if (RECORD.test(text)) return true;
     const host = HOST_PREFIX.exec(text);
     return host !== null && RECORD.test(text.slice(host[0].length));
@@ -29,7 +31,7 @@ export const paloAltoMessageParser: FormatParser = {
     const host = HOST_PREFIX.exec(text);
     if (!host) return formatError('no PAN-OS CSV record');
     const result = parsePanos(text.slice(host[0].length), context);
-    return result.ok ? formatOk({ ...result.fields, host: { name: host[1] } }) : result;
+    return result.ok ? formatOk(Object.assign({}, result.fields, { host: { name: host[1] } })) : result;
   },
 };
 
@@ -38,13 +40,14 @@ export const paloAltoLineParser: FormatParser = embeddedLineParser(
   'paloalto',
   paloAltoMessageParser,
   (line) => {
+    if (!line.includes(',')) return undefined;
     const match = EMBEDDED.exec(line);
     return match ? match.index + match[0].length - match[1]!.length : undefined;
   },
   (body, prefix, context) => {
     const result = parsePanos(body, context);
     const host = /\d{2}:\d{2}:\d{2} (\S+) $/.exec(prefix);
-    return result.ok && host ? formatOk({ ...result.fields, host: { name: host[1] } }) : result;
+    return result.ok && host ? formatOk(Object.assign({}, result.fields, { host: { name: host[1] } })) : result;
   },
 );
 
@@ -59,9 +62,10 @@ export function parsePanos(text: string, context: ParseContext): FormatResult {
   const timestamp = panosTime(f[6], context) ?? panosTime(f[1], context);
   if (timestamp) fields['@timestamp'] = timestamp;
   const specific = type === 'TRAFFIC' || type === 'THREAT' ? sessionFields(type, f) : type === 'SYSTEM' ? systemFields(f) : type === 'CONFIG' ? configFields(f) : {};
-  const event: Event = { ...fields.event, ...specific.event };
+  // Objects are merged with Object.assign, not spread literals (see plain-object.ts); all keys are fixed.
+  const event: Event = Object.assign({}, fields.event, specific.event);
   const vendor = { type, subtype: f[4] ?? '', ...specific.vendor?.panw, fields: f };
-  return formatOk({ ...fields, ...specific, event, observer: { ...fields.observer, ...specific.observer }, vendor: { panw: vendor } });
+  return formatOk(Object.assign({}, fields, specific, { event, observer: Object.assign({}, fields.observer, specific.observer), vendor: { panw: vendor } }));
 }
 
 function value(text: string | undefined): string | undefined {
@@ -86,7 +90,7 @@ function sessionFields(type: 'TRAFFIC' | 'THREAT', f: string[]): EventFields {
   const destinationIp = ipOf(f[8]);
   const isTraffic = type === 'TRAFFIC';
   const fields: EventFields = {
-    event: { ...(action ? { action } : {}), ...eventOf(type, subtype, action, f) },
+    event: Object.assign({}, action ? { action } : {}, eventOf(type, subtype, action, f)),
     network: compact({
       type: ipVersionOf(sourceIp ?? destinationIp),
       transport: transportOfName(value(f[29])),

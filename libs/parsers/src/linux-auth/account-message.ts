@@ -37,7 +37,7 @@ export function parseAccountMessage(message: string): EventFields | undefined {
   }
   if ((match = CHANGE_USER.exec(text))) return { event: iam(['user', 'change'], 'success'), user: { name: match[1] } };
   if ((match = PASSWORD_FOR.exec(text))) {
-    const fields: EventFields = { event: { ...iam(['user', 'change'], 'success'), action: 'password_changed' }, user: { name: match[1] } };
+    const fields: EventFields = { event: Object.assign(iam(['user', 'change'], 'success'), { action: 'password_changed' }), user: { name: match[1] } };
     return withVendor(fields, 'passwd', { changed_by: match[2] });
   }
   return undefined;

@@ -1,15 +1,20 @@
 import { isIP } from 'node:net';
 import { Endpoint } from '../security-event';
 import { EventFields } from '../format-parser';
+import { withoutEmpty } from '../plain-object';
 
 /** Vendor fields of this format live under `vendor['linux-auth']`, grouped by program as Elastic's `system.auth.*` does. */
 export const VENDOR_KEY = 'linux-auth';
 
 export function withVendor(fields: EventFields, group: string, values: Record<string, unknown>): EventFields {
-  const present = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
+  const present = withoutEmpty(values);
   if (Object.keys(present).length === 0) return fields;
-  const mine = { ...fields.vendor?.[VENDOR_KEY], [group]: present };
-  return { ...fields, vendor: { ...fields.vendor, [VENDOR_KEY]: mine } };
+  // `{ ...fields, vendor: { ...fields.vendor, [VENDOR_KEY]: { ...mine, [group]: present } } }`, member by member (see plain-object.ts).
+  const mine: Record<string, unknown> = Object.assign({}, fields.vendor?.[VENDOR_KEY]);
+  mine[group] = present;
+  const vendor: Record<string, unknown> = Object.assign({}, fields.vendor);
+  vendor[VENDOR_KEY] = mine;
+  return Object.assign({}, fields, { vendor });
 }
 
 /** A remote host as logged: an address goes to `ip`, a name to `domain`. */

@@ -1,4 +1,5 @@
 import { EventFields, FormatParser, formatOk, FormatResult, ParseContext } from '../format-parser';
+import { withoutUndefined } from '../plain-object';
 import { parseAccountMessage } from './account-message';
 import { authProgram, AuthProgram, isAccountTool } from './auth-program';
 import { parseLogindMessage } from './logind-message';
@@ -21,7 +22,8 @@ export const linuxAuthParser: FormatParser = {
     // Files written on Windows or relayed over TCP can keep a trailing CR.
     const facts = program ? readMessage(program, stripSolarisTag(text.trimEnd())) : undefined;
     if (!facts) return formatOk(base);
-    const fields: EventFields = { ...facts, event: { ...base.event, ...facts.event } };
+    // `{ ...facts, event: { ...base.event, ...facts.event } }`, member by member (see plain-object.ts).
+    const fields: EventFields = Object.assign({}, facts, { event: { dataset: 'system.auth', module: 'system', ...facts.event } });
     // The process that logged is the syslog tag's; `prog(pam_unix)` is reported as `prog`.
     if (program?.pam) fields.process = { name: program.name };
     return formatOk(dropEmpty(fields));
@@ -45,5 +47,5 @@ function readMessage(program: AuthProgram, text: string): EventFields | undefine
 const stripSolarisTag = (text: string): string => text.replace(/^\[ID \d+ \w+\.\w+\] /, '');
 
 function dropEmpty(fields: EventFields): EventFields {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+  return withoutUndefined(fields) ?? {};
 }

@@ -24,7 +24,7 @@ export function parseSshdMessage(message: string): EventFields | undefined {
     text = repeated[2]!;
   }
   const fields = readSshd(text);
-  if (fields && count > 1) fields.event = { ...fields.event, count };
+  if (fields && count > 1) fields.event = Object.assign({}, fields.event, { count });
   return fields;
 }
 
@@ -41,7 +41,8 @@ function readSshd(text: string): EventFields | undefined {
   if (invalid) return withVendor(authentication('ssh_invalid_user', 'failure', source, invalid[1]), 'ssh', { event: 'Invalid' });
   if (DISCONNECT.test(text)) {
     const fields = authentication('ssh_disconnect', 'unknown', source);
-    return { ...fields, event: { ...fields.event, type: ['end'] } };
+    // `{ ...fields, event: { ...fields.event, type } }` without spread literals (see plain-object.ts).
+    return Object.assign({}, fields, { event: Object.assign({}, fields.event, { type: ['end'] }) });
   }
   const maxAttempts = MAX_ATTEMPTS.exec(text);
   // Each of these attempts was already logged as "Failed …": a distinct action keeps brute-force counts honest.
@@ -59,14 +60,17 @@ function readSshd(text: string): EventFields | undefined {
     const ip = breakIn[1] ?? breakIn[4];
     const endpoint = remoteEndpoint(ip);
     const fields: EventFields = { event: { category: ['network'], type: ['info'], action: 'ssh_reverse_mapping_mismatch' } };
-    if (endpoint) fields.source = { ...endpoint, domain: breakIn[2] ?? breakIn[3] };
+    if (endpoint) fields.source = Object.assign({}, endpoint, { domain: breakIn[2] ?? breakIn[3] });
     return fields;
   }
   const pamError = PAM_ERROR.exec(text);
   if (pamError) {
     // sshd also logs "Failed …" for the same attempt, so this one carries no action (as Elastic's pipeline does).
     const endpoint = remoteEndpoint(pamError[2]);
-    return { ...(pamError[1] ? { user: { name: pamError[1] } } : {}), ...(endpoint ? { source: endpoint } : {}) };
+    const fields: EventFields = {};
+    if (pamError[1]) fields.user = { name: pamError[1] };
+    if (endpoint) fields.source = endpoint;
+    return fields;
   }
   return undefined;
 }

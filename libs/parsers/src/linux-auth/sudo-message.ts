@@ -21,5 +21,5 @@ export function parseSudoMessage(message: string): EventFields | undefined {
     event: { category: ['process'], ...(errors.length > 0 ? { outcome: 'failure' as const } : {}) },
     user: actingUser(log[1], settings.user ?? 'root'),
   };
-  return withVendor(fields, 'sudo', { ...settings, command: log[3], error: errors.join(' ; ') });
+  return withVendor(fields, 'sudo', Object.assign({}, settings, { command: log[3], error: errors.join(' ; ') }));
 }

@@ -35,7 +35,7 @@ export function parseJavaDate(value: string, format: string, zone: WrittenZone, 
   if (!plausible(local)) return undefined;
   const written = parts.zone === undefined ? zone : readZone(parts.zone);
   if (written === undefined) return undefined;
-  return zonedInstant(parts.year === undefined ? local : { ...local, year: Number(parts.year) }, written, receivedAt);
+  return zonedInstant(parts.year === undefined ? local : Object.assign({ year: Number(parts.year) }, local), written, receivedAt);
 }
 
 function compile(format: string): { pattern: RegExp; fields: string[] } | undefined {

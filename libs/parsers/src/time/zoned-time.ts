@@ -56,7 +56,12 @@ export function zoneOffsetMs(zone: string, utcMs: number): number {
 
 /** Converts a wall-clock time in `zone` to an instant. */
 export function localToInstant(local: LocalDateTime, zone: string): Date {
-  const naive = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond);
+  return inYear(local, local.year, zone);
+}
+
+/** `local` in `year` (not `local.year`), as an instant: callers pass a year without copying `local` for it. */
+function inYear(local: Omit<LocalDateTime, 'year'>, year: number, zone: string): Date {
+  const naive = Date.UTC(year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond);
   const firstGuess = naive - zoneOffsetMs(zone, naive);
   // Re-read the offset at the guessed instant so times next to a DST change land on the right side.
   return new Date(naive - zoneOffsetMs(zone, firstGuess));
@@ -69,12 +74,12 @@ export function localToInstant(local: LocalDateTime, zone: string): Date {
 export function instantWithoutYear(local: Omit<LocalDateTime, 'year'>, zone: string, receivedAt: Date): Date {
   const received = receivedAt.getTime();
   const receivedYear = new Date(received + zoneOffsetMs(zone, received)).getUTCFullYear();
-  const sameYear = localToInstant({ ...local, year: receivedYear }, zone);
+  const sameYear = inYear(local, receivedYear, zone);
   // Almost every line is within days of its arrival; only near New Year can another year be closer.
   if (Math.abs(sameYear.getTime() - received) <= HALF_YEAR_MS) return sameYear;
   let best = sameYear;
-  for (const year of [receivedYear - 1, receivedYear + 1]) {
-    const candidate = localToInstant({ ...local, year }, zone);
+  for (let year = receivedYear - 1; year <= receivedYear + 1; year += 2) {
+    const candidate = inYear(local, year, zone);
     if (Math.abs(candidate.getTime() - received) < Math.abs(best.getTime() - received)) best = candidate;
   }
   return best;

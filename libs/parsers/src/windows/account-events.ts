@@ -42,7 +42,7 @@ function groupChange(action: string, type: string[]): Semantics {
 
 function withActor(data: EventData, fields: EventFields): EventFields {
   const actor = account(data, 'Subject');
-  return actor ? { ...fields, user: actor } : fields;
+  return actor ? Object.assign({}, fields, { user: actor }) : fields;
 }
 
 export const ACCOUNT_EVENTS: ReadonlyMap<number, Semantics> = new Map([

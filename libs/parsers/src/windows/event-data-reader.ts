@@ -12,7 +12,8 @@ export function readEventData(value: unknown): Record<string, string> {
   if (Array.isArray(data) || (asObject(data) && attribute(data, 'Name') !== undefined)) {
     const rest = flatten(object);
     delete rest.Data;
-    return { ...rest, ...dataElements(Array.isArray(data) ? data : [data]) };
+    // Both are built by assignment (no own `__proto__` member), so Object.assign copies what a spread would.
+    return Object.assign({}, rest, dataElements(Array.isArray(data) ? data : [data]));
   }
   return flatten(object);
 }

@@ -36,21 +36,29 @@ function logonAttempt(data: EventData): EventFields {
   return fields;
 }
 
-const loggedIn: Semantics = (data) => ({
-  ...logonAttempt(data),
-  event: meaning('logged-in', ['authentication'], ['start'], 'success'),
-  vendor: { windows: { logon: logon(data, 'TargetLogonId') } },
-});
+// The fields below are completed member by member, not as `{ ...logonAttempt(data), event, … }` (see plain-object.ts).
+const loggedIn: Semantics = (data) => {
+  const fields = logonAttempt(data);
+  fields.event = meaning('logged-in', ['authentication'], ['start'], 'success');
+  fields.vendor = { windows: { logon: logon(data, 'TargetLogonId') } };
+  return fields;
+};
 
-const logonFailed: Semantics = (data) => ({
-  ...logonAttempt(data),
-  event: meaning('logon-failed', ['authentication'], ['start'], 'failure'),
-  vendor: { windows: { logon: { ...logon(data, 'TargetLogonId'), failure: defined({ status: text(data, 'Status'), sub_status: text(data, 'SubStatus'), reason: text(data, 'FailureReason') }) } } },
-});
+const logonFailed: Semantics = (data) => {
+  const fields = logonAttempt(data);
+  fields.event = meaning('logon-failed', ['authentication'], ['start'], 'failure');
+  const failure = defined({ status: text(data, 'Status'), sub_status: text(data, 'SubStatus'), reason: text(data, 'FailureReason') });
+  fields.vendor = { windows: { logon: Object.assign({}, logon(data, 'TargetLogonId'), { failure }) } };
+  return fields;
+};
 
 const loggedOut: Semantics = (data) => {
   const user = account(data, 'Target');
-  return { ...(user ? { user } : {}), event: meaning('logged-out', ['authentication'], ['end'], 'success'), vendor: { windows: { logon: logon(data, 'TargetLogonId') } } };
+  const fields: EventFields = {};
+  if (user) fields.user = user;
+  fields.event = meaning('logged-out', ['authentication'], ['end'], 'success');
+  fields.vendor = { windows: { logon: logon(data, 'TargetLogonId') } };
+  return fields;
 };
 
 /** 4648: the subject used the target account's explicit credentials. */
@@ -58,7 +66,11 @@ const explicitCredentials: Semantics = (data) => {
   const fields: EventFields = { event: meaning('logged-in-explicit', ['authentication'], ['start'], 'success') };
   const subject = account(data, 'Subject');
   const target = text(data, 'TargetUserName');
-  if (subject || target) fields.user = { ...subject, ...(target === undefined ? {} : { effective: { name: target } }) };
+  if (subject || target) {
+    const user: NonNullable<EventFields['user']> = Object.assign({}, subject);
+    if (target !== undefined) user.effective = { name: target };
+    fields.user = user;
+  }
   const source = remoteEndpoint(data, 'IpAddress', 'IpPort');
   if (source) fields.source = source;
   const process = processFrom(data, { path: 'ProcessName', pid: 'ProcessId' });

@@ -22,7 +22,7 @@ const processCreated: Semantics = (data) => {
   const fields: EventFields = { event: meaning('created-process', ['process'], ['start']) };
   const process = processFrom(data, { path: 'NewProcessName', pid: 'NewProcessId', commandLine: 'CommandLine' });
   const parent = defined({ ...processFrom(data, { path: 'ParentProcessName', pid: 'ProcessId' }) });
-  if (process || parent) fields.process = { ...process, ...(parent ? { parent } : {}) };
+  if (process || parent) fields.process = withParent(process, parent);
   const user = account(data, 'Subject');
   if (user) fields.user = user;
   return fields;
@@ -41,6 +41,13 @@ export const PROCESS_EVENTS: ReadonlyMap<number, Semantics> = new Map([
   [4688, processCreated],
   [4689, processExited],
 ]);
+
+/** `{ ...process, parent }` (no parent member without one), member by member (see plain-object.ts). */
+export function withParent(process: Process | undefined, parent: Process['parent'] | undefined): Process {
+  const merged: Process = Object.assign({}, process);
+  if (parent) merged.parent = parent;
+  return merged;
+}
 
 /** `DOMAIN\user` in a `User` key, as Sysmon and PowerShell write it. */
 export function qualifiedUser(data: EventData, key = 'User'): EventFields['user'] {

@@ -1,4 +1,5 @@
 import { EventFields } from '../format-parser';
+import { withoutUndefined } from '../plain-object';
 import { Endpoint } from '../security-event';
 import { EventData, ipAddress, port, text } from './event-data';
 
@@ -18,7 +19,12 @@ export function account(data: EventData, prefix: 'Target' | 'Subject'): { name?:
   const domain = text(data, `${prefix}DomainName`);
   const id = text(data, `${prefix}UserSid`) ?? text(data, `${prefix}Sid`);
   if (name === undefined && id === undefined) return undefined;
-  return { ...(name === undefined ? {} : { name }), ...(domain === undefined ? {} : { domain }), ...(id === undefined ? {} : { id }) };
+  // Member by member, not `{ ...(name === undefined ? {} : { name }), … }` (see plain-object.ts).
+  const found: { name?: string; domain?: string; id?: string } = {};
+  if (name !== undefined) found.name = name;
+  if (domain !== undefined) found.domain = domain;
+  if (id !== undefined) found.id = id;
+  return found;
 }
 
 /** Remote end of a logon: `IpAddress`/`IpPort`, with the workstation name as its domain. */
@@ -27,13 +33,16 @@ export function remoteEndpoint(data: EventData, ipKey = 'IpAddress', portKey = '
   const remotePort = port(data, portKey);
   const domain = hostKey === undefined ? undefined : text(data, hostKey);
   if (ip === undefined && domain === undefined) return undefined;
-  return { ...(ip === undefined ? {} : { ip }), ...(ip === undefined || remotePort === undefined ? {} : { port: remotePort }), ...(domain === undefined ? {} : { domain }) };
+  const remote: Endpoint = {};
+  if (ip !== undefined) remote.ip = ip;
+  if (ip !== undefined && remotePort !== undefined) remote.port = remotePort;
+  if (domain !== undefined) remote.domain = domain;
+  return remote;
 }
 
 /** Drops undefined members so events compare cleanly and serialize without noise. */
 export function defined<T extends object>(value: T): T | undefined {
-  const entries = Object.entries(value).filter(([, member]) => member !== undefined);
-  return entries.length === 0 ? undefined : (Object.fromEntries(entries) as T);
+  return withoutUndefined(value);
 }
 
 /** Kerberos and NTLM status codes: 0x0 is success. */

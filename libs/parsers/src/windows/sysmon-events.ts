@@ -1,7 +1,7 @@
 import { EventFields } from '../format-parser';
 import { Endpoint } from '../security-event';
 import { baseName, EventData, ipAddress, port, text } from './event-data';
-import { processFrom, qualifiedUser } from './process-events';
+import { processFrom, qualifiedUser, withParent } from './process-events';
 import { defined, meaning } from './semantics';
 
 /** Sysmon event ids: action, ECS category and type. */
@@ -64,7 +64,7 @@ export function sysmonSemantics(id: number, data: EventData): EventFields {
       ? processFrom(data, { path: 'SourceImage', pid: 'SourceProcessId' })
       : processFrom(data, { path: 'Image', pid: 'ProcessId', commandLine: 'CommandLine' });
   const parent = id === 1 ? processFrom(data, { path: 'ParentImage', pid: 'ParentProcessId', commandLine: 'ParentCommandLine' }) : undefined;
-  if (process || parent) fields.process = { ...process, ...(parent ? { parent } : {}) };
+  if (process || parent) fields.process = withParent(process, parent);
   const user = qualifiedUser(data, id === 10 || id === 8 ? 'SourceUser' : 'User');
   if (user) fields.user = user;
   const file = [1, 2, 6, 7, 11, 15, 17, 18, 23, 26, 27, 28, 29].includes(id) ? fileOf(id, data) : undefined;

@@ -1,4 +1,5 @@
 import { EventFields } from '../format-parser';
+import { copyMembers } from '../plain-object';
 import { ACCOUNT_EVENTS } from './account-events';
 import { POWERSHELL_EVENTS, SECURITY_CHANGE_EVENTS, SYSTEM_EVENTS } from './change-events';
 import { EventData } from './event-data';
@@ -58,16 +59,18 @@ function auditOutcome(keywords: string | undefined): 'success' | 'failure' | und
 /** One Windows record, from any layout, to the normalized event (Winlogbeat's ECS mapping). */
 export function mapWindowsRecord(record: WindowsRecord): EventFields {
   const family = familyOf(record);
-  const data: EventData = { ...record.userData, ...record.eventData };
+  // Objects that would open with a spread and add members are built otherwise (see plain-object.ts).
+  // EventData and UserData keys come off the wire, so they are copied as a spread copies (own `__proto__` kept).
+  const data: EventData = record.userData === undefined ? { ...record.eventData } : copyMembers(copyMembers({}, record.userData), record.eventData);
   const facts = semantics(family, record, data);
   const outcome = auditOutcome(record.keywords);
+  const userData = record.userData && (record.userDataName ? { xml_name: record.userDataName, ...record.userData } : { ...record.userData });
   const vendor = defined({
-    user_data: record.userData ? { ...(record.userDataName ? { xml_name: record.userDataName } : {}), ...record.userData } : undefined,
+    user_data: userData,
     keywords: record.keywords,
     ...facts.vendor?.windows,
   });
-  const fields: EventFields = {
-    ...facts,
+  const fields: EventFields = Object.assign({}, facts, {
     event: {
       module: 'windows',
       dataset: datasetOf(family, record.channel),
@@ -84,7 +87,7 @@ export function mapWindowsRecord(record: WindowsRecord): EventFields {
       ...(record.recordId === undefined ? {} : { record_id: record.recordId }),
       event_data: record.eventData,
     },
-  };
+  });
   if (vendor) fields.vendor = { windows: vendor };
   else delete fields.vendor;
   if (record.timestamp) fields['@timestamp'] = record.timestamp;

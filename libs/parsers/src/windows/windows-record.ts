@@ -23,7 +23,8 @@ type HeaderFields = Pick<WindowsRecord, 'channel' | 'provider' | 'computer' | 'r
 
 /** Copies the header fields a layout found into the record, leaving out the absent and empty ones. */
 export function setHeader(record: WindowsRecord, header: { [K in keyof HeaderFields]: HeaderFields[K] | undefined }): void {
-  for (const [key, value] of Object.entries(header) as Array<[keyof HeaderFields, string | number | undefined]>) {
-    if (value !== undefined && value !== '') Object.assign(record, { [key]: value });
+  for (const key of Object.keys(header) as Array<keyof HeaderFields>) {
+    const value = header[key];
+    if (value !== undefined && value !== '') (record as unknown as Record<string, unknown>)[key] = value;
   }
 }

@@ -16,6 +16,7 @@ export const winlogbeatParser: FormatParser = {
     if (!record) return formatError('no numeric winlog.event_id');
     const fields = mapWindowsRecord(record);
     const host = shipperHostName(root);
-    return formatOk(host ? { ...fields, host: { ...fields.host, name: host } } : fields);
+    // `{ ...fields, host: { ...fields.host, name } }` without spread literals (see plain-object.ts).
+    return formatOk(host ? Object.assign({}, fields, { host: Object.assign({}, fields.host, { name: host }) }) : fields);
   },
 };

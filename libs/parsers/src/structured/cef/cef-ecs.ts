@@ -37,18 +37,18 @@ export function cefToEcs(record: CefRecord, ext: CefExtensions): EventFields {
   if (timestamp && /^\d{4}-\d{2}-\d{2}T/.test(timestamp)) fields['@timestamp'] = timestamp;
   const source = endpoint(str('sourceAddress'), num('sourcePort'), str('sourceHostName'), str('sourceMacAddress'), num('bytesIn'));
   const sourceNat = endpoint(str('sourceTranslatedAddress'), num('sourceTranslatedPort'));
-  if (source || sourceNat) fields.source = { ...source, ...(sourceNat ? { nat: { ip: sourceNat.ip, port: sourceNat.port } } : {}) };
+  // Objects that would open with a spread are built member by member (see plain-object.ts).
+  if (source || sourceNat) fields.source = withNat(source, sourceNat);
   const destination = endpoint(str('destinationAddress'), num('destinationPort'), str('destinationHostName'), str('destinationMacAddress'), num('bytesOut'));
   const destinationNat = endpoint(str('destinationTranslatedAddress'), num('destinationTranslatedPort'));
-  if (destination || destinationNat) fields.destination = { ...destination, ...(destinationNat ? { nat: { ip: destinationNat.ip, port: destinationNat.port } } : {}) };
+  if (destination || destinationNat) fields.destination = withNat(destination, destinationNat);
 
   const userName = str('sourceUserName') ?? str('destinationUserName');
   if (userName) fields.user = { name: userName };
-  const network = {
-    ...(str('transportProtocol') ? { transport: str('transportProtocol')!.toLowerCase() } : {}),
-    ...(str('applicationProtocol') ? { protocol: str('applicationProtocol')!.toLowerCase() } : {}),
-    ...directionOf(num('deviceDirection')),
-  };
+  const network: NonNullable<EventFields['network']> = {};
+  if (str('transportProtocol')) network.transport = str('transportProtocol')!.toLowerCase();
+  if (str('applicationProtocol')) network.protocol = str('applicationProtocol')!.toLowerCase();
+  Object.assign(network, directionOf(num('deviceDirection')));
   if (Object.keys(network).length > 0) fields.network = network;
   const file = fileOf(str('filename'), str('filePath'), str('fileHash'));
   if (file) fields.file = file;
@@ -56,6 +56,13 @@ export function cefToEcs(record: CefRecord, ext: CefExtensions): EventFields {
   if (str('requestMethod')) fields.http = { request: { method: str('requestMethod') } };
   if (str('requestClientApplication')) fields.user_agent = { original: str('requestClientApplication') };
   return fields;
+}
+
+/** `{ ...endpoint, nat: { ip, port } }`, the nat member only with a translated endpoint. */
+function withNat(endpoint: Endpoint | undefined, nat: Endpoint | undefined): Endpoint {
+  const result: Endpoint = Object.assign({}, endpoint);
+  if (nat) result.nat = { ip: nat.ip, port: nat.port };
+  return result;
 }
 
 function endpoint(address?: string, port?: number, host?: string, mac?: string, bytes?: number): Endpoint | undefined {
@@ -84,10 +91,9 @@ function directionOf(direction: number | undefined): { direction?: string } {
 
 function fileOf(name?: string, path?: string, hash?: string): EventFields['file'] {
   const algorithm = hash && /^[0-9a-fA-F]+$/.test(hash) ? HASH_BY_LENGTH[hash.length] : undefined;
-  const file = {
-    ...(name ? { name } : {}),
-    ...(path ? { path } : {}),
-    ...(algorithm && hash ? { hash: { [algorithm]: hash.toLowerCase() } } : {}),
-  };
+  const file: NonNullable<EventFields['file']> = {};
+  if (name) file.name = name;
+  if (path) file.path = path;
+  if (algorithm && hash) file.hash = { [algorithm]: hash.toLowerCase() };
   return Object.keys(file).length > 0 ? file : undefined;
 }

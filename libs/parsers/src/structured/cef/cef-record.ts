@@ -16,29 +16,62 @@ const VERSION = /^CEF:(\d{1,3})$/;
 // A key is a run of word characters (vendors add dots, dashes, brackets) right after a space or the start.
 const EXTENSION_KEY = /^[\w.\-[\]]{1,1023}$/;
 
+export type CefHeader = Omit<CefRecord, 'extensions'>;
+
 /** Parses `CEF:Version|Vendor|Product|DeviceVersion|SignatureID|Name|Severity|Extension`; undefined if the header is malformed. */
 export function parseCefRecord(text: string): CefRecord | undefined {
-  const header: string[] = [];
+  const read = parseCefHeader(text);
+  if (!read) return undefined;
+  const { header } = read;
+  return {
+    version: header.version,
+    deviceVendor: header.deviceVendor,
+    deviceProduct: header.deviceProduct,
+    deviceVersion: header.deviceVersion,
+    signatureId: header.signatureId,
+    name: header.name,
+    severity: header.severity,
+    extensions: parseExtension(text.slice(read.extensionAt)),
+  };
+}
+
+/**
+ * The seven header fields alone, and where the extension starts: enough to tell whether a `CEF:`
+ * marker opens a record without reading its extension.
+ */
+export function parseCefHeader(text: string): { header: CefHeader; extensionAt: number } | undefined {
+  const fields: string[] = [];
   let field = '';
-  let at = 0;
-  for (; at < text.length && header.length < HEADER_FIELDS; at++) {
-    const c = text[at]!;
-    // In the header only `\|` and `\\` are escapes; any other backslash is kept as written.
-    if (c === '\\' && (text[at + 1] === '|' || text[at + 1] === '\\')) {
-      field += text[at + 1];
-      at++;
-    } else if (c === '|') {
-      header.push(field);
-      field = '';
-    } else {
-      field += c;
+  let from = 0;
+  // Next `|` and `\\` at or after `from`, each searched again only once passed: one pass over the text.
+  let bar = -1;
+  let backslash = -1;
+  while (fields.length < HEADER_FIELDS) {
+    if (bar < from) bar = text.indexOf('|', from);
+    if (bar === -1) return undefined;
+    if (backslash < from) backslash = nextOrEnd(text, '\\', from);
+    if (backslash < bar) {
+      // In the header only `\|` and `\\` are escapes; any other backslash is kept as written.
+      const next = text[backslash + 1];
+      const escaped = next === '|' || next === '\\';
+      field += text.slice(from, escaped ? backslash : backslash + 1) + (escaped ? next : '');
+      from = escaped ? backslash + 2 : backslash + 1;
+      continue;
     }
+    fields.push(field + text.slice(from, bar));
+    field = '';
+    from = bar + 1;
   }
-  if (header.length < HEADER_FIELDS) return undefined;
-  const version = VERSION.exec(header[0]!);
+  const version = VERSION.exec(fields[0]!);
   if (!version) return undefined;
-  const [, deviceVendor, deviceProduct, deviceVersion, signatureId, name, severity] = header as [string, string, string, string, string, string, string];
-  return { version: version[1]!, deviceVendor, deviceProduct, deviceVersion, signatureId, name, severity, extensions: parseExtension(text.slice(at)) };
+  const [, deviceVendor, deviceProduct, deviceVersion, signatureId, name, severity] = fields as [string, string, string, string, string, string, string];
+  return { header: { version: version[1]!, deviceVendor, deviceProduct, deviceVersion, signatureId, name, severity }, extensionAt: from };
+}
+
+/** Index of `search` at or after `from`, or the text's length when there is none. */
+function nextOrEnd(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at === -1 ? text.length : at;
 }
 
 /**

@@ -2,7 +2,7 @@ import { FormatParser, formatError, formatOk, FormatResult, ParseContext } from 
 import { readZone } from '../device-time';
 import { cefToEcs } from './cef-ecs';
 import { typedExtensions } from './cef-extensions';
-import { parseCefRecord } from './cef-record';
+import { parseCefHeader, parseCefRecord } from './cef-record';
 
 const LINE_START = /^\s*CEF:\d{1,3}\|/;
 const MARKER = /CEF:\d{1,3}\|/g;
@@ -38,7 +38,8 @@ export const cefLineParser: FormatParser = {
 /** CEF inside a syslog message, possibly after a vendor prefix ("ASM:CEF:0|…", "cef: CEF:0|…"). */
 export const cefMessageParser: FormatParser = {
   format: 'cef',
-  matches: (text: string, app?: string) => cefStart(text, app) !== undefined,
+  // Without the marker (or the `CEF` tag) there is nothing to look for: most messages stop here.
+  matches: (text: string, app?: string) => (app === 'CEF' || text.includes('CEF:')) && cefStart(text, app) !== undefined,
   parse(text: string, context: ParseContext): FormatResult {
     const start = cefStart(text, context.app);
     if (start === undefined) return formatError('no CEF:Version| marker in the message');
@@ -51,7 +52,8 @@ function cefStart(text: string, app?: string): string | undefined {
   if (app === 'CEF' && TAG_REMAINDER.test(text)) return `CEF:${text}`;
   for (const match of text.matchAll(MARKER)) {
     const candidate = text.slice(match.index);
-    const record = parseCefRecord(candidate);
+    // Only the header decides (the extension never makes a record malformed), so only it is read.
+    const record = parseCefHeader(candidate)?.header;
     // A later marker inside this header ("CEF:0| then CEF:0|Acme|…") means this one was junk.
     const headerHoldsMarker = record && [record.deviceVendor, record.deviceProduct, record.deviceVersion, record.signatureId, record.name, record.severity].some((f) => /CEF:\d{1,3}$/.test(f));
     if (record && !headerHoldsMarker) return candidate;

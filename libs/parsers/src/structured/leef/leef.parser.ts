@@ -40,7 +40,7 @@ export const leefLineParser: FormatParser = {
 /** LEEF inside a syslog message (QRadar's usual transport), from its `LEEF:` marker on. */
 export const leefMessageParser: FormatParser = {
   format: 'leef',
-  matches: (text: string) => MARKER.test(text),
+  matches: (text: string) => text.includes('LEEF:') && MARKER.test(text),
   parse(text: string, context: ParseContext): FormatResult {
     const at = text.search(MARKER);
     return at < 0 ? formatError('no LEEF:Version| marker in the message') : parseLeef(text.slice(at), context);

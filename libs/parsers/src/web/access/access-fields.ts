@@ -8,6 +8,10 @@ import { parseRequestLine } from './request-line';
 
 /** ECS fields of one access log record. */
 export function accessFields(record: AccessRecord, product: WebProduct): EventFields {
+  // Every object here is built member by member, not with spread literals (see plain-object.ts).
+  const response: { status_code: number; bytes?: number } = { status_code: record.status };
+  if (record.bytes !== undefined) response.bytes = record.bytes;
+  const http: NonNullable<EventFields['http']> = { response };
   const fields: EventFields = {
     '@timestamp': record.timestamp,
     event: {
@@ -18,7 +22,7 @@ export function accessFields(record: AccessRecord, product: WebProduct): EventFi
       dataset: `${product}.access`,
       module: product,
     },
-    http: { response: { status_code: record.status, ...(record.bytes === undefined ? {} : { bytes: record.bytes }) } },
+    http,
   };
 
   if (isIP(record.client) !== 0) fields.source = { address: record.client, ip: record.client };
@@ -27,20 +31,23 @@ export function accessFields(record: AccessRecord, product: WebProduct): EventFi
 
   const request = parseRequestLine(record.request);
   if (request) {
-    fields.http = { ...fields.http, request: { method: request.method }, ...(request.version === undefined ? {} : { version: request.version }) };
+    http.request = { method: request.method };
+    if (request.version !== undefined) http.version = request.version;
     fields.url = urlFields(request.target, request.method);
   }
-  if (record.referrer !== undefined) fields.http = { ...fields.http, request: { ...fields.http?.request, referrer: record.referrer } };
+  if (record.referrer !== undefined) {
+    if (http.request) http.request.referrer = record.referrer;
+    else http.request = { referrer: record.referrer };
+  }
   if (record.userAgent !== undefined) fields.user_agent = { original: record.userAgent };
 
-  const vendor: Record<string, unknown> = {
-    ...(record.vhost === undefined ? {} : { vhost: record.vhost }),
-    ...(record.ident === undefined ? {} : { ident: record.ident }),
-    ...(record.forwardedFor === undefined ? {} : { forwarded_for: record.forwardedFor }),
-    // A request line that is not `METHOD target HTTP/x` (TLS handshakes, scanner junk) is kept as logged.
-    ...(request || record.request === '-' || record.request === '' ? {} : { request: record.request }),
-    ...(record.extra === undefined ? {} : { extra: record.extra }),
-  };
+  const vendor: Record<string, unknown> = {};
+  if (record.vhost !== undefined) vendor.vhost = record.vhost;
+  if (record.ident !== undefined) vendor.ident = record.ident;
+  if (record.forwardedFor !== undefined) vendor.forwarded_for = record.forwardedFor;
+  // A request line that is not `METHOD target HTTP/x` (TLS handshakes, scanner junk) is kept as logged.
+  if (!(request || record.request === '-' || record.request === '')) vendor.request = record.request;
+  if (record.extra !== undefined) vendor.extra = record.extra;
   if (Object.keys(vendor).length > 0) fields.vendor = { [product]: vendor };
   return fields;
 }

@@ -35,7 +35,8 @@ const MAX_HOST_TOKENS = 4;
 
 /** Cheap structural test: up to four host tokens, a bracketed `dd/Mon/yyyy:hh:mm:ss` stamp, then a quoted request. */
 export function looksLikeAccessLine(text: string): boolean {
-  return SHAPE.test(text);
+  // SHAPE needs ` [` before the stamp; most other lines have none.
+  return text.includes(' [') && SHAPE.test(text);
 }
 
 export function parseAccessLine(line: string, zone: string): AccessParse {
@@ -71,18 +72,15 @@ export function parseAccessLine(line: string, zone: string): AccessParse {
 
   const trailing = readTrailingFields(line, statusAndSize.index + statusAndSize[0].length);
   const [referrer, userAgent, ...extra] = trailing;
-  return {
-    ok: true,
-    record: {
-      ...record,
-      request: request.value,
-      status: Number(statusAndSize[1]),
-      ...(statusAndSize[2] === '-' ? {} : { bytes: Number(statusAndSize[2]) }),
-      ...(present(referrer) ? { referrer } : {}),
-      ...(present(userAgent) ? { userAgent } : {}),
-      ...(extra.length > 0 ? { extra } : {}),
-    },
-  };
+  // Completed member by member rather than as `{ ...record, request, … }` (see plain-object.ts).
+  const complete = record as AccessRecord;
+  complete.request = request.value;
+  complete.status = Number(statusAndSize[1]);
+  if (statusAndSize[2] !== '-') complete.bytes = Number(statusAndSize[2]);
+  if (present(referrer)) complete.referrer = referrer;
+  if (present(userAgent)) complete.userAgent = userAgent;
+  if (extra.length > 0) complete.extra = extra;
+  return { ok: true, record: complete };
 }
 
 // Busy servers write thousands of lines per second with the same stamp; converting it is the costliest step.

@@ -43,6 +43,7 @@ export function parseNginxError(text: string, zone: string): FormatResult {
   const client = ipOrUndefined(CLIENT.exec(message)?.[1]);
   if (client !== undefined) fields.source = { address: client, ip: client };
   const request = parseRequestLine(REQUEST.exec(message)?.[1] ?? '');
+  // Objects are built member by member, not with spread literals (see plain-object.ts).
   if (request) {
     fields.http = { request: { method: request.method }, ...(request.version === undefined ? {} : { version: request.version }) };
     fields.url = urlFields(request.target, request.method);
@@ -50,19 +51,18 @@ export function parseNginxError(text: string, zone: string): FormatResult {
   const host = HOST.exec(message)?.[1];
   if (host !== undefined && fields.url && fields.url.domain === undefined) fields.url.domain = host;
   const referrer = REFERRER.exec(message)?.[1];
-  if (referrer !== undefined) fields.http = { ...fields.http, request: { ...fields.http?.request, referrer } };
+  if (referrer !== undefined) fields.http = Object.assign({}, fields.http, { request: Object.assign({}, fields.http?.request, { referrer }) });
 
-  const vendor: Record<string, unknown> = {
-    ...(m[9] === undefined ? {} : { tid: Number(m[9]) }),
-    ...(m[10] === undefined ? {} : { connection_id: Number(m[10]) }),
-    ...optional('server', SERVER.exec(message)?.[1]),
-    ...optional('upstream', UPSTREAM.exec(message)?.[1]),
-    ...optional('host', host),
-  };
+  const vendor: Record<string, unknown> = {};
+  if (m[9] !== undefined) vendor.tid = Number(m[9]);
+  if (m[10] !== undefined) vendor.connection_id = Number(m[10]);
+  setOptional(vendor, 'server', SERVER.exec(message)?.[1]);
+  setOptional(vendor, 'upstream', UPSTREAM.exec(message)?.[1]);
+  setOptional(vendor, 'host', host);
   if (Object.keys(vendor).length > 0) fields.vendor = { nginx: vendor };
   return formatOk(fields);
 }
 
-function optional(key: string, value: string | undefined): Record<string, string> {
-  return value === undefined || value.length === 0 ? {} : { [key]: value };
+function setOptional(vendor: Record<string, unknown>, key: string, value: string | undefined): void {
+  if (value !== undefined && value.length > 0) vendor[key] = value;
 }

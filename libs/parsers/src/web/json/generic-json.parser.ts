@@ -15,11 +15,11 @@ export const genericJsonParser: FormatParser = {
     if (!parsed.ok) return formatError(parsed.reason);
     const record = parsed.value;
     const subset = ecsSubset(record);
-    const fields: EventFields = {
-      ...subset,
-      event: { kind: 'event', ...subset.event, dataset: 'json', module: 'json' },
+    // `{ ...subset, event, vendor }` without the spread literal (see plain-object.ts); subset's keys are ECS names.
+    const fields: EventFields = Object.assign({}, subset, {
+      event: { kind: 'event' as const, ...subset.event, dataset: 'json', module: 'json' },
       vendor: { json: record },
-    };
+    });
     const timestamp = readTimestamp(record, context.timeZone);
     if (timestamp !== undefined) fields['@timestamp'] = timestamp;
     const message = MESSAGE_KEYS.map((key) => str(record[key])).find((m) => m !== undefined);

@@ -17,7 +17,11 @@ export function endpoint(ip: unknown, portValue: unknown): Endpoint | undefined 
   const address = ipOrUndefined(ip);
   const p = port(portValue);
   if (address === undefined && p === undefined) return undefined;
-  return { ...(address === undefined ? {} : { ip: address }), ...(p === undefined ? {} : { port: p }) };
+  // Member by member, not with conditional spreads (see plain-object.ts).
+  const found: Endpoint = {};
+  if (address !== undefined) found.ip = address;
+  if (p !== undefined) found.port = p;
+  return found;
 }
 
 /** ECS `network.transport` is the lowercase IANA keyword (tcp, udp, icmp, ipv6-icmp). */

@@ -1,3 +1,4 @@
+import { isoString } from '../../time/iso-string';
 import { localToInstant } from '../../time/zoned-time';
 
 export const MONTHS: Readonly<Record<string, number>> = {
@@ -72,5 +73,5 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function isoOrUndefined(ms: number): string | undefined {
   // Beyond ±8.64e15 ms toISOString throws; the bound also keeps absurd years out.
   if (!Number.isFinite(ms) || ms < 0 || ms > 253402300799999) return undefined;
-  return new Date(ms).toISOString();
+  return isoString(new Date(ms));
 }

@@ -19,7 +19,7 @@ export function urlFields(target: string, method?: string): Url {
     Object.assign(url, authority(absolute[2]!));
     rest = absolute[3]!;
   } else if (method === 'CONNECT') {
-    return { ...url, ...authority(target) };
+    return Object.assign(url, authority(target));
   }
   const hash = rest.indexOf('#');
   if (hash >= 0) rest = rest.slice(0, hash);

@@ -3,28 +3,32 @@ import { Endpoint } from '../../security-event';
 import { JsonObject, count, num, obj, str } from '../shared/json-value';
 import { urlFields } from '../shared/url';
 
+// Sections are built member by member, not as `{ ...(x === undefined ? {} : { x }), … }` (see plain-object.ts).
+type Http = NonNullable<EventFields['http']>;
+type Tls = NonNullable<EventFields['tls']>;
+
 /** ECS fields of the `alert` section: the signature is the rule, its action the event action. */
 export function alertFields(alert: JsonObject, fields: EventFields): void {
   const signatureId = count(alert.signature_id);
   const name = str(alert.signature);
   const category = str(alert.category);
   if (signatureId !== undefined || name !== undefined || category !== undefined) {
-    fields.rule = {
-      ...(signatureId === undefined ? {} : { id: String(signatureId) }),
-      ...(name === undefined ? {} : { name }),
-      ...(category === undefined ? {} : { category }),
-    };
+    const rule: NonNullable<EventFields['rule']> = {};
+    if (signatureId !== undefined) rule.id = String(signatureId);
+    if (name !== undefined) rule.name = name;
+    if (category !== undefined) rule.category = category;
+    fields.rule = rule;
   }
   const action = str(alert.action);
   const severity = count(alert.severity);
-  fields.event = {
-    ...fields.event,
-    kind: 'alert',
+  const event: NonNullable<EventFields['event']> = Object.assign({}, fields.event, {
+    kind: 'alert' as const,
     category: ['network', 'intrusion_detection'],
     type: action === 'blocked' ? ['denied'] : ['allowed'],
-    ...(action === undefined ? {} : { action }),
-    ...(severity === undefined ? {} : { severity }),
-  };
+  });
+  if (action !== undefined) event.action = action;
+  if (severity !== undefined) event.severity = severity;
+  fields.event = event;
 }
 
 export function httpFields(http: JsonObject, fields: EventFields): void {
@@ -39,13 +43,20 @@ export function httpFields(http: JsonObject, fields: EventFields): void {
   const length = count(http.length);
   const referrer = str(http.http_refer);
   const version = /^HTTP\/(\d{1,2}(?:\.\d{1,2})?)$/.exec(str(http.protocol) ?? '')?.[1];
-  const httpSection = {
-    ...(method === undefined && referrer === undefined ? {} : { request: { ...(method === undefined ? {} : { method }), ...(referrer === undefined ? {} : { referrer }) } }),
-    ...(status === undefined && length === undefined
-      ? {}
-      : { response: { ...(status === undefined ? {} : { status_code: status }), ...(length === undefined ? {} : { bytes: length }) } }),
-    ...(version === undefined ? {} : { version }),
-  };
+  const httpSection: Http = {};
+  if (method !== undefined || referrer !== undefined) {
+    const request: NonNullable<Http['request']> = {};
+    if (method !== undefined) request.method = method;
+    if (referrer !== undefined) request.referrer = referrer;
+    httpSection.request = request;
+  }
+  if (status !== undefined || length !== undefined) {
+    const response: NonNullable<Http['response']> = {};
+    if (status !== undefined) response.status_code = status;
+    if (length !== undefined) response.bytes = length;
+    httpSection.response = response;
+  }
+  if (version !== undefined) httpSection.version = version;
   if (Object.keys(httpSection).length > 0) fields.http = httpSection;
   const agent = str(http.http_user_agent);
   if (agent !== undefined) fields.user_agent = { original: agent };
@@ -58,10 +69,14 @@ export function dnsFields(dns: JsonObject, fields: EventFields): void {
   const name = str(question.rrname);
   const type = str(question.rrtype);
   const rcode = str(dns.rcode);
-  const dnsSection = {
-    ...(name === undefined && type === undefined ? {} : { question: { ...(name === undefined ? {} : { name }), ...(type === undefined ? {} : { type }) } }),
-    ...(rcode === undefined ? {} : { response_code: rcode }),
-  };
+  const dnsSection: NonNullable<EventFields['dns']> = {};
+  if (name !== undefined || type !== undefined) {
+    const question: NonNullable<NonNullable<EventFields['dns']>['question']> = {};
+    if (name !== undefined) question.name = name;
+    if (type !== undefined) question.type = type;
+    dnsSection.question = question;
+  }
+  if (rcode !== undefined) dnsSection.response_code = rcode;
   if (Object.keys(dnsSection).length > 0) fields.dns = dnsSection;
 }
 
@@ -72,11 +87,20 @@ export function tlsFields(tls: JsonObject, fields: EventFields): void {
   const subject = str(tls.subject);
   // EVE writes `TLS 1.2`, `TLSv1.3` or `UNDETERMINED`; ECS wants the bare number.
   const version = /^TLS ?v?(\d\.\d)$/.exec(str(tls.version) ?? '')?.[1];
-  const tlsSection = {
-    ...(version === undefined ? {} : { version }),
-    ...(sni === undefined && ja3 === undefined ? {} : { client: { ...(sni === undefined ? {} : { server_name: sni }), ...(ja3 === undefined ? {} : { ja3 }) } }),
-    ...(ja3s === undefined && subject === undefined ? {} : { server: { ...(ja3s === undefined ? {} : { ja3s }), ...(subject === undefined ? {} : { subject }) } }),
-  };
+  const tlsSection: Tls = {};
+  if (version !== undefined) tlsSection.version = version;
+  if (sni !== undefined || ja3 !== undefined) {
+    const client: NonNullable<Tls['client']> = {};
+    if (sni !== undefined) client.server_name = sni;
+    if (ja3 !== undefined) client.ja3 = ja3;
+    tlsSection.client = client;
+  }
+  if (ja3s !== undefined || subject !== undefined) {
+    const server: NonNullable<Tls['server']> = {};
+    if (ja3s !== undefined) server.ja3s = ja3s;
+    if (subject !== undefined) server.subject = subject;
+    tlsSection.server = server;
+  }
   if (Object.keys(tlsSection).length > 0) fields.tls = tlsSection;
 }
 
@@ -88,11 +112,10 @@ export function fileFields(fileinfo: JsonObject, fields: EventFields): void {
     if (value !== undefined) hash[algorithm] = value;
   }
   const name = path === undefined ? undefined : path.slice(path.lastIndexOf('/') + 1);
-  const fileSection = {
-    ...(path === undefined ? {} : { path }),
-    ...(name ? { name } : {}),
-    ...(Object.keys(hash).length > 0 ? { hash } : {}),
-  };
+  const fileSection: NonNullable<EventFields['file']> = {};
+  if (path !== undefined) fileSection.path = path;
+  if (name) fileSection.name = name;
+  if (Object.keys(hash).length > 0) fileSection.hash = hash;
   if (Object.keys(fileSection).length > 0) fields.file = fileSection;
 }
 
@@ -107,15 +130,21 @@ export function flowFields(flow: JsonObject, fields: EventFields): void {
   const bytes = sum(toServerBytes, toClientBytes);
   const packets = sum(toServerPackets, toClientPackets);
   if (bytes !== undefined || packets !== undefined) {
-    fields.network = { ...fields.network, ...(bytes === undefined ? {} : { bytes }), ...(packets === undefined ? {} : { packets }) };
+    const network: NonNullable<EventFields['network']> = Object.assign({}, fields.network);
+    if (bytes !== undefined) network.bytes = bytes;
+    if (packets !== undefined) network.packets = packets;
+    fields.network = network;
   }
   const age = num(flow.age);
-  if (age !== undefined && age >= 0) fields.event = { ...fields.event, duration: age * 1_000_000_000 };
+  if (age !== undefined && age >= 0) fields.event = Object.assign({}, fields.event, { duration: age * 1_000_000_000 });
 }
 
 function withCounters(base: Endpoint | undefined, bytes: number | undefined, packets: number | undefined): Endpoint | undefined {
   if (bytes === undefined && packets === undefined) return base;
-  return { ...base, ...(bytes === undefined ? {} : { bytes }), ...(packets === undefined ? {} : { packets }) };
+  const counted: Endpoint = Object.assign({}, base);
+  if (bytes !== undefined) counted.bytes = bytes;
+  if (packets !== undefined) counted.packets = packets;
+  return counted;
 }
 
 function sum(a: number | undefined, b: number | undefined): number | undefined {

@@ -1,5 +1,6 @@
 import { EventFields, FormatParser, FormatResult, ParseContext, formatError, formatOk } from '../../format-parser';
 import { JsonObject, looksLikeJsonObject, obj, parseJsonObject, str } from '../shared/json-value';
+import { copyMembers } from '../../plain-object';
 import { endpoint, transport } from '../shared/network';
 import { isoToIso } from '../shared/timestamps';
 import { alertFields, dnsFields, fileFields, flowFields, httpFields, tlsFields } from './eve-sections';
@@ -73,12 +74,19 @@ function networkFields(record: JsonObject, eventType: string): EventFields['netw
   // `failed` and `unknown` mean detection found no app protocol.
   const protocol = app !== undefined && app !== 'failed' && app !== 'unknown' ? app : APP_LAYER.has(eventType) ? eventType : undefined;
   if (proto === undefined && protocol === undefined) return undefined;
-  return { ...(proto === undefined ? {} : { transport: proto }), ...(protocol === undefined ? {} : { protocol }) };
+  const network: NonNullable<EventFields['network']> = {};
+  if (proto !== undefined) network.transport = proto;
+  if (protocol !== undefined) network.protocol = protocol;
+  return network;
 }
 
 /** Flow ids are 64-bit: past 2^53 JSON numbers lose digits, so the digits as written are kept instead. */
 function withExactFlowId(record: JsonObject, text: string): JsonObject {
   if (typeof record.flow_id !== 'number' || Number.isSafeInteger(record.flow_id)) return record;
   const digits = FLOW_ID.exec(text)?.[1];
-  return digits === undefined ? record : { ...record, flow_id: digits };
+  if (digits === undefined) return record;
+  // `{ ...record, flow_id: digits }`, member by member (see plain-object.ts); the keys are the sender's.
+  const exact: JsonObject = copyMembers({}, record);
+  exact.flow_id = digits;
+  return exact;
 }

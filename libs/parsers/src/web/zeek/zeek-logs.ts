@@ -24,26 +24,34 @@ export function applyLogFields(path: string | undefined, record: JsonObject, fie
   }
 }
 
+type Http = NonNullable<EventFields['http']>;
+type Tls = NonNullable<EventFields['tls']>;
+
 function connFields(record: JsonObject, fields: EventFields): void {
   const origBytes = count(record.orig_bytes);
   const respBytes = count(record.resp_bytes);
   const origPackets = count(record.orig_pkts);
   const respPackets = count(record.resp_pkts);
-  if (fields.source) fields.source = { ...fields.source, ...counters(origBytes, origPackets) };
-  if (fields.destination) fields.destination = { ...fields.destination, ...counters(respBytes, respPackets) };
+  // Objects in this file are built member by member, not with spread literals (see plain-object.ts).
+  if (fields.source) fields.source = Object.assign({}, fields.source, counters(origBytes, origPackets));
+  if (fields.destination) fields.destination = Object.assign({}, fields.destination, counters(respBytes, respPackets));
   const bytes = sum(origBytes, respBytes);
   const packets = sum(origPackets, respPackets);
-  if (bytes !== undefined || packets !== undefined) fields.network = { ...fields.network, ...counters(bytes, packets) };
+  if (bytes !== undefined || packets !== undefined) fields.network = Object.assign({}, fields.network, counters(bytes, packets));
 }
 
 function dnsFields(record: JsonObject, fields: EventFields): void {
   const name = str(record.query);
   const type = str(record.qtype_name);
   const rcode = str(record.rcode_name);
-  const dnsSection = {
-    ...(name === undefined && type === undefined ? {} : { question: { ...(name === undefined ? {} : { name }), ...(type === undefined ? {} : { type }) } }),
-    ...(rcode === undefined ? {} : { response_code: rcode }),
-  };
+  const dnsSection: NonNullable<EventFields['dns']> = {};
+  if (name !== undefined || type !== undefined) {
+    const question: NonNullable<NonNullable<EventFields['dns']>['question']> = {};
+    if (name !== undefined) question.name = name;
+    if (type !== undefined) question.type = type;
+    dnsSection.question = question;
+  }
+  if (rcode !== undefined) dnsSection.response_code = rcode;
   if (Object.keys(dnsSection).length > 0) fields.dns = dnsSection;
 }
 
@@ -60,21 +68,21 @@ function httpFields(record: JsonObject, fields: EventFields): void {
   const status = count(record.status_code);
   const responseBytes = count(record.response_body_len);
   const version = str(record.version);
-  const request = {
-    ...(method === undefined ? {} : { method }),
-    ...(referrer === undefined ? {} : { referrer }),
-    ...(requestBytes === undefined ? {} : { bytes: requestBytes }),
-  };
-  const response = { ...(status === undefined ? {} : { status_code: status }), ...(responseBytes === undefined ? {} : { bytes: responseBytes }) };
-  const httpSection = {
-    ...(Object.keys(request).length > 0 ? { request } : {}),
-    ...(Object.keys(response).length > 0 ? { response } : {}),
-    ...(version === undefined ? {} : { version }),
-  };
+  const request: NonNullable<Http['request']> = {};
+  if (method !== undefined) request.method = method;
+  if (referrer !== undefined) request.referrer = referrer;
+  if (requestBytes !== undefined) request.bytes = requestBytes;
+  const response: NonNullable<Http['response']> = {};
+  if (status !== undefined) response.status_code = status;
+  if (responseBytes !== undefined) response.bytes = responseBytes;
+  const httpSection: Http = {};
+  if (Object.keys(request).length > 0) httpSection.request = request;
+  if (Object.keys(response).length > 0) httpSection.response = response;
+  if (version !== undefined) httpSection.version = version;
   if (Object.keys(httpSection).length > 0) fields.http = httpSection;
   const agent = str(record.user_agent);
   if (agent !== undefined) fields.user_agent = { original: agent };
-  if (status !== undefined) fields.event = { ...fields.event, outcome: status < 400 ? 'success' : 'failure' };
+  if (status !== undefined) fields.event = Object.assign({}, fields.event, { outcome: status < 400 ? ('success' as const) : ('failure' as const) });
 }
 
 function sslFields(record: JsonObject, fields: EventFields): void {
@@ -84,26 +92,35 @@ function sslFields(record: JsonObject, fields: EventFields): void {
   const subject = str(record.subject);
   // Zeek writes `TLSv12`, `TLSv13`; ECS wants `1.2`. SSLv3 and DTLS keep no ECS version.
   const digits = /^TLSv(\d)(\d)$/.exec(str(record.version) ?? '');
-  const tlsSection = {
-    ...(digits ? { version: `${digits[1]}.${digits[2]}` } : {}),
-    ...(serverName === undefined && ja3 === undefined
-      ? {}
-      : { client: { ...(serverName === undefined ? {} : { server_name: serverName }), ...(ja3 === undefined ? {} : { ja3 }) } }),
-    ...(ja3s === undefined && subject === undefined ? {} : { server: { ...(ja3s === undefined ? {} : { ja3s }), ...(subject === undefined ? {} : { subject }) } }),
-  };
+  const tlsSection: Tls = {};
+  if (digits) tlsSection.version = `${digits[1]}.${digits[2]}`;
+  if (serverName !== undefined || ja3 !== undefined) {
+    const client: NonNullable<Tls['client']> = {};
+    if (serverName !== undefined) client.server_name = serverName;
+    if (ja3 !== undefined) client.ja3 = ja3;
+    tlsSection.client = client;
+  }
+  if (ja3s !== undefined || subject !== undefined) {
+    const server: NonNullable<Tls['server']> = {};
+    if (ja3s !== undefined) server.ja3s = ja3s;
+    if (subject !== undefined) server.subject = subject;
+    tlsSection.server = server;
+  }
   if (Object.keys(tlsSection).length > 0) fields.tls = tlsSection;
 }
 
 function sshFields(record: JsonObject, fields: EventFields): void {
   if (typeof record.auth_success === 'boolean') {
-    fields.event = { ...fields.event, category: ['network', 'authentication'], outcome: record.auth_success ? 'success' : 'failure' };
+    fields.event = Object.assign({}, fields.event, { category: ['network', 'authentication'], outcome: record.auth_success ? ('success' as const) : ('failure' as const) });
   }
 }
 
 function noticeFields(record: JsonObject, fields: EventFields): void {
   const note = str(record.note);
   const msg = str(record.msg);
-  fields.event = { ...fields.event, kind: 'alert', category: ['intrusion_detection'], type: ['info'], ...(note === undefined ? {} : { action: note }) };
+  const event: NonNullable<EventFields['event']> = Object.assign({}, fields.event, { kind: 'alert' as const, category: ['intrusion_detection'], type: ['info'] });
+  if (note !== undefined) event.action = note;
+  fields.event = event;
   if (note !== undefined) fields.rule = { name: note };
   if (msg !== undefined) fields.message = msg;
 }
@@ -116,12 +133,18 @@ function filesFields(record: JsonObject, fields: EventFields): void {
     if (value !== undefined) hash[algorithm] = value;
   }
   if (name !== undefined || Object.keys(hash).length > 0) {
-    fields.file = { ...(name === undefined ? {} : { name }), ...(Object.keys(hash).length > 0 ? { hash } : {}) };
+    const file: NonNullable<EventFields['file']> = {};
+    if (name !== undefined) file.name = name;
+    if (Object.keys(hash).length > 0) file.hash = hash;
+    fields.file = file;
   }
 }
 
 function counters(bytes: number | undefined, packets: number | undefined): { bytes?: number; packets?: number } {
-  return { ...(bytes === undefined ? {} : { bytes }), ...(packets === undefined ? {} : { packets }) };
+  const found: { bytes?: number; packets?: number } = {};
+  if (bytes !== undefined) found.bytes = bytes;
+  if (packets !== undefined) found.packets = packets;
+  return found;
 }
 
 function sum(a: number | undefined, b: number | undefined): number | undefined {

@@ -40,10 +40,14 @@ export const zeekParser: FormatParser = {
     const proto = transport(record.proto);
     const protocol = services(record.service) ?? (path !== undefined && PROTOCOL_LOGS.has(path) ? path : undefined);
     if (proto !== undefined || protocol !== undefined) {
-      fields.network = { ...(proto === undefined ? {} : { transport: proto }), ...(protocol === undefined ? {} : { protocol }) };
+      // Member by member, not with conditional spreads (see plain-object.ts).
+      const network: NonNullable<EventFields['network']> = {};
+      if (proto !== undefined) network.transport = proto;
+      if (protocol !== undefined) network.protocol = protocol;
+      fields.network = network;
     }
     const duration = secondsToNanos(record.duration);
-    if (duration !== undefined) fields.event = { ...fields.event, duration };
+    if (duration !== undefined) fields.event = Object.assign({}, fields.event, { duration });
 
     applyLogFields(path, record, fields);
     fields.vendor = { zeek: record };
