@@ -4,9 +4,11 @@ import { corpusCheckCommand } from './commands/corpus-check.command';
 import { dlqReplayCommand } from './commands/dlq-replay.command';
 import { migrateCommand } from './commands/migrate.command';
 import { parseCommand } from './commands/parse.command';
+import { replayCommand } from './commands/replay';
+import { rulesTestCommand } from './commands/rules-test';
 import { sigmaCheckCommand } from './commands/sigma-check';
 
-const COMMANDS: readonly CliCommand[] = [parseCommand, corpusCheckCommand, dlqReplayCommand, migrateCommand, sigmaCheckCommand];
+const COMMANDS: readonly CliCommand[] = [parseCommand, corpusCheckCommand, dlqReplayCommand, migrateCommand, sigmaCheckCommand, replayCommand, rulesTestCommand];
 
 function help(): string {
   const lines = COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]);

@@ -5,3 +5,4 @@ export * from './engine/detection-context';
 export * from './engine/detection-engine';
 export * from './engine/detection-state';
 export * from './stored-event';
+export * from './offline';
