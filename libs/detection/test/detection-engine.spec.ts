@@ -33,3 +33,15 @@ describe('DetectionEngine', () => {
     ]);
   });
 });
+
+describe('DetectionContent: rule ids', () => {
+  it('refuses a second rule under an id already loaded, naming where the first came from', () => {
+    const text = readFileSync(join(RULES, 'ssh_failed_login.yml'), 'utf8');
+    const twice = DetectionContent.compile([
+      { origin: 'a.yml', text },
+      { origin: 'b.yml', text: text.replace('ff814084-02d2-480f-b402-2385b5eb09e2', '0b7f6a3e-1111-4c2d-9e8f-aaaaaaaaaaaa') },
+    ]);
+    expect(twice.issues).toEqual([expect.objectContaining({ origin: 'b.yml', ruleId: 'soc.ssh.failed_login', reason: expect.stringContaining('first loaded from a.yml') })]);
+    expect(twice.ruleSet.rules).toHaveLength(1);
+  });
+});

@@ -79,43 +79,32 @@ export class DetectionContent {
     for (const { rule, reasons } of compiled.failures) issues.push({ origin: rule.origin, ruleId: ruleIdOf(rule), title: rule.title, reason: reasons.map((r) => r.message).join('; ') });
     for (const { filter, reason } of compiled.filterIssues) issues.push({ title: filter.title, reason: reason.message });
 
-    const rules = new Map<string, RuleInfo>();
-    for (const { rule } of compiled.rules) {
-      rules.set(ruleIdOf(rule), {
-        ruleId: ruleIdOf(rule),
-        sigmaId: rule.id,
-        title: rule.title,
-        description: rule.description,
-        severity: severityOf(rule.level),
-        tags: rule.tags,
-        author: rule.author,
-        references: rule.references,
-        kind: 'detection',
-        origin: rule.origin,
-      });
-    }
-    const detectionRefs = compiled.rules.map(({ rule }) => ({ id: rule.id ?? ruleIdOf(rule), ...(rule.name ? { name: rule.name } : {}) }));
-    const grouped = correlations.map(groupedByAgency);
+    // Alerts carry the rule id: two rules under one id would be indistinguishable, so the later one is refused.
+    const firstOrigin = new Map<string, string | undefined>();
+    const detection = compiled.rules.filter(({ rule }) => {
+      const ruleId = ruleIdOf(rule);
+      if (!firstOrigin.has(ruleId)) {
+        firstOrigin.set(ruleId, rule.origin);
+        return true;
+      }
+      issues.push({ origin: rule.origin, ruleId, title: rule.title, reason: `duplicate rule id ${ruleId} (first loaded from ${firstOrigin.get(ruleId) ?? 'elsewhere'}); this one is ignored` });
+      return false;
+    });
+    const rules = new Map<string, RuleInfo>(detection.map(({ rule }) => [ruleIdOf(rule), infoOf(rule, 'detection')]));
+    const detectionRefs = detection.map(({ rule }) => ({ id: rule.id ?? ruleIdOf(rule), ...(rule.name ? { name: rule.name } : {}) }));
+    const grouped = correlations.map(groupedByAgency).filter((rule) => {
+      if (!rules.has(ruleIdOf(rule))) return true;
+      issues.push({ ruleId: ruleIdOf(rule), title: rule.title, reason: `duplicate rule id ${ruleIdOf(rule)}: a detection rule has it; this correlation is ignored` });
+      return false;
+    });
     const trial = compileCorrelations(grouped, detectionRefs);
     for (const { ruleId, title, reason } of trial.rejected) issues.push({ ruleId, title, reason: reason.message });
-    for (const { rule } of trial.correlations) {
-      rules.set(ruleIdOf(rule), {
-        ruleId: ruleIdOf(rule),
-        sigmaId: rule.id,
-        title: rule.title,
-        description: rule.description,
-        severity: severityOf(rule.level),
-        tags: rule.tags,
-        author: rule.author,
-        references: [],
-        kind: 'correlation',
-      });
-    }
+    for (const { rule } of trial.correlations) rules.set(ruleIdOf(rule), infoOf(rule, 'correlation'));
     const version = createHash('sha256')
       .update(JSON.stringify([sources.map((s) => [s.origin, s.text]), placeholders]))
       .digest('hex')
       .slice(0, 16);
-    return new DetectionContent(new RuleSet(compiled.rules), grouped, detectionRefs, rules, issues, version, new Set(trial.correlationOnlyDetectionRules));
+    return new DetectionContent(new RuleSet(detection), grouped, detectionRefs, rules, issues, version, new Set(trial.correlationOnlyDetectionRules));
   }
 
   /** A fresh correlation engine over this content's correlations (one per stream, as state is per stream). */
@@ -127,6 +116,24 @@ export class DetectionContent {
   info(ruleId: string): RuleInfo | undefined {
     return this.rules.get(ruleId);
   }
+}
+
+function infoOf(
+  rule: { name?: string; id?: string; title: string; description?: string; level?: string; tags: readonly string[]; author?: string; references?: readonly string[]; origin?: string },
+  kind: RuleInfo['kind'],
+): RuleInfo {
+  return {
+    ruleId: ruleIdOf(rule),
+    sigmaId: rule.id,
+    title: rule.title,
+    description: rule.description,
+    severity: severityOf(rule.level),
+    tags: rule.tags,
+    author: rule.author,
+    references: rule.references ?? [],
+    kind,
+    origin: rule.origin,
+  };
 }
 
 function pick(issue: { id?: string; title?: string }): Pick<ContentIssue, 'ruleId' | 'title'> {
