@@ -80,6 +80,10 @@ describe('detection rules API (real PostgreSQL)', () => {
     const res = await call('/api/v1/rules', 'POST', { yaml: ROOT_LOGIN_RULE('Broken').replace('event.action: ssh_login', 'event.action|nosuchmodifier: ssh_login') });
     expect(res.status).toBe(400);
     expect((await json<{ message: string }>(res)).message).toContain('nosuchmodifier');
+    // A stored rule may not take the id of a bundled one: alerts could not tell them apart.
+    const clash = await call('/api/v1/rules', 'POST', { yaml: ROOT_LOGIN_RULE('Clash').replace('local.ssh.root_password_login', 'soc.ssh.failed_login') });
+    expect(clash.status).toBe(400);
+    expect((await json<{ message: string }>(clash)).message).toContain('duplicate rule id soc.ssh.failed_login');
   });
 
   it('puts a new rule in force at once, keeps every version, and alerts with its author', async () => {

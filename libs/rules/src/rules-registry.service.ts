@@ -83,9 +83,9 @@ export class RulesRegistry implements OnModuleInit, OnApplicationShutdown {
     return { now: this.clock.now(), exceptions, isEnabled: (ruleId, agencyId) => this.isEnabled(ruleId, agencyId) };
   }
 
-  /** Rule sources in force, plus `extra` (to check a rule before storing it). */
-  async sources(extra: readonly RuleSource[] = []): Promise<RuleSource[]> {
-    const stored = await this.repository.rules();
+  /** Rule sources in force, plus `extra` in place of the stored rules it replaces (to check a rule before storing it). */
+  async sources(extra: readonly RuleSource[] = [], replacing: readonly string[] = []): Promise<RuleSource[]> {
+    const stored = (await this.repository.rules()).filter((rule) => !replacing.includes(rule.ruleId));
     return [...this.bundled(), ...stored.map(storedSource), ...extra];
   }
 

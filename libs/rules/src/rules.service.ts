@@ -25,7 +25,7 @@ export class RulesService {
   async save(actor: string, yaml: string): Promise<{ ruleId: string; version: number }> {
     const alone = DetectionContent.compile([{ origin: NEW_ORIGIN, text: yaml }]);
     const ruleIds = [...alone.rules.keys()];
-    const together = DetectionContent.compile(await this.registry.sources([{ origin: NEW_ORIGIN, text: yaml }]));
+    const together = DetectionContent.compile(await this.registry.sources([{ origin: NEW_ORIGIN, text: yaml }], ruleIds));
     const problems = together.issues.filter((i) => i.origin === NEW_ORIGIN || (i.ruleId !== undefined && ruleIds.includes(i.ruleId)));
     if (problems.length > 0 || ruleIds.length === 0) {
       const reasons = problems.length > 0 ? problems.map((p) => `${p.title ?? p.ruleId ?? 'rule'}: ${p.reason}`) : ['no rule in the text'];
