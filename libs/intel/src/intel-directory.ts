@@ -1,9 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, type Clock } from '@soc/shared';
+import { CLOCK, type Clock, RefreshingSnapshot } from '@soc/shared';
 import { IntelRepository } from './intel.repository';
 import { IntelIndex } from './pure';
 
-const TTL_MS = 30_000;
+interface Built {
+  index: IntelIndex;
+  /** The lists' (id, revision) pairs the index was built from. */
+  fingerprint: string;
+}
 
 /**
  * Every list's indicators as one in-memory IntelIndex, for matching events: checked at most every
@@ -12,47 +16,23 @@ const TTL_MS = 30_000;
  */
 @Injectable()
 export class IntelDirectory {
-  private current?: { index: IntelIndex; fingerprint: string; until: number };
-  private loading?: Promise<IntelIndex>;
-  /** Bumped by every local change, so a load that started before it is not kept as current. */
-  private generation = 0;
+  private readonly snapshot: RefreshingSnapshot<Built>;
 
-  constructor(
-    private readonly repository: IntelRepository,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(repository: IntelRepository, @Inject(CLOCK) clock: Clock) {
+    this.snapshot = new RefreshingSnapshot(async (previous) => {
+      // The fingerprint is read before the indicators: a change committed in between makes the next
+      // check rebuild again, never keeps an index older than its fingerprint.
+      const fingerprint = await repository.fingerprint();
+      if (previous?.fingerprint === fingerprint) return previous;
+      return { index: new IntelIndex(await repository.allIndicators()), fingerprint };
+    }, clock);
+  }
 
   async index(): Promise<IntelIndex> {
-    if (this.current && this.current.until > this.clock.now().getTime()) return this.current.index;
-    // Concurrent callers (ingest partitions) share one check or reload.
-    if (!this.loading) {
-      const loading = this.refresh(this.generation);
-      this.loading = loading;
-      const settled = () => {
-        if (this.loading === loading) this.loading = undefined;
-      };
-      void loading.then(settled, settled);
-    }
-    return this.loading;
+    return (await this.snapshot.get()).index;
   }
 
   invalidate(): void {
-    this.generation++;
-    this.current = undefined;
-    this.loading = undefined;
-  }
-
-  private async refresh(generation: number): Promise<IntelIndex> {
-    // The fingerprint is read before the indicators: a change committed in between makes the next
-    // check rebuild again, never keeps an index older than its fingerprint.
-    const fingerprint = await this.repository.fingerprint();
-    const previous = this.current;
-    if (previous && previous.fingerprint === fingerprint) {
-      if (generation === this.generation) this.current = { ...previous, until: this.clock.now().getTime() + TTL_MS };
-      return previous.index;
-    }
-    const index = new IntelIndex(await this.repository.allIndicators());
-    if (generation === this.generation) this.current = { index, fingerprint, until: this.clock.now().getTime() + TTL_MS };
-    return index;
+    this.snapshot.invalidate();
   }
 }

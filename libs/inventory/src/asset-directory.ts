@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, type Clock } from '@soc/shared';
+import { CLOCK, type Clock, RefreshingSnapshot } from '@soc/shared';
 import { AssetIndex } from './asset-index';
 import { AssetsRepository } from './assets.repository';
-
-const TTL_MS = 30_000;
 
 /**
  * The asset inventory as an in-memory index for enrichment: rebuilt at most every 30 s (inventory
@@ -11,38 +9,17 @@ const TTL_MS = 30_000;
  */
 @Injectable()
 export class AssetDirectory {
-  private current?: { index: AssetIndex; until: number };
-  private loading?: Promise<AssetIndex>;
-  /** Bumped by every edit, so a load that started before it is not kept as current. */
-  private generation = 0;
+  private readonly snapshot: RefreshingSnapshot<AssetIndex>;
 
-  constructor(
-    private readonly assets: AssetsRepository,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(assets: AssetsRepository, @Inject(CLOCK) clock: Clock) {
+    this.snapshot = new RefreshingSnapshot(async () => new AssetIndex(await assets.entries()), clock);
+  }
 
-  async index(): Promise<AssetIndex> {
-    if (this.current && this.current.until > this.clock.now().getTime()) return this.current.index;
-    // Concurrent partitions share one reload.
-    if (!this.loading) {
-      const generation = this.generation;
-      const loading = this.assets.entries().then((entries) => {
-        const index = new AssetIndex(entries);
-        if (generation === this.generation) this.current = { index, until: this.clock.now().getTime() + TTL_MS };
-        return index;
-      });
-      this.loading = loading;
-      const settled = () => {
-        if (this.loading === loading) this.loading = undefined;
-      };
-      void loading.then(settled, settled);
-    }
-    return this.loading;
+  index(): Promise<AssetIndex> {
+    return this.snapshot.get();
   }
 
   invalidate(): void {
-    this.generation++;
-    this.current = undefined;
-    this.loading = undefined;
+    this.snapshot.invalidate();
   }
 }

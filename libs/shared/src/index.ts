@@ -1,3 +1,4 @@
+export * from './cache/refreshing-snapshot';
 export * from './clock/clock';
 export * from './config/soc-config';
 export * from './errors/error-code';
