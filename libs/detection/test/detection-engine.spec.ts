@@ -45,3 +45,42 @@ describe('DetectionContent: rule ids', () => {
     expect(twice.ruleSet.rules).toHaveLength(1);
   });
 });
+
+describe('DetectionEngine: single-event alerts', () => {
+  const rootLogin = DetectionContent.compile([
+    {
+      origin: 'root.yml',
+      text: [
+        'title: Root login',
+        'name: t.root_login',
+        'logsource: { product: linux, service: sshd }',
+        'detection:',
+        '  selection: { event.action: ssh_login, user.name: root }',
+        '  condition: selection',
+        'level: high',
+      ].join('\n'),
+    },
+  ]);
+  const failures = (count: number, ip: string, startSecond = 0) => Array.from({ length: count }, (_, i) => sshd((startSecond + i) % 60, ip));
+
+  it('updates the open alert on repeats (suppression), keeping the first and last event ids past the cap with the exact count', () => {
+    const engine = new DetectionEngine(rootLogin, { ...DEFAULT_DETECTION_OPTIONS, maxEventIds: 10 });
+    const state = emptyDetectionState();
+    const [created] = engine.evaluate(failures(3, '198.51.100.1'), state, 'x', { now }).findings;
+    expect(created).toMatchObject({ change: 'created', ruleId: 't.root_login', kind: 'rule', eventCount: 3, matches: expect.arrayContaining([{ selection: 'selection', field: 'user.name', value: 'root' }]) });
+    const batch = failures(20, '198.51.100.1', 3);
+    const [updated] = engine.evaluate(batch, state, 'x', { now }).findings;
+    expect(updated).toMatchObject({ change: 'updated', fingerprint: created!.fingerprint, eventCount: 23 });
+    expect(updated!.eventIds).toEqual([...created!.eventIds, ...batch.slice(0, 2).map((e) => e.id), ...batch.slice(-5).map((e) => e.id)]);
+  });
+
+  it('honours an exception until it expires, and a per-agency switch', () => {
+    const exception = { id: 'x1', ruleId: 't.root_login', agencyId: null, field: 'source.ip', values: ['198.51.100.9'], expiresAt: new Date('2026-12-31T00:00:00Z'), author: 'an', reason: 'scanner' };
+    const run = (context: Partial<Parameters<DetectionEngine['evaluate']>[3]>) =>
+      new DetectionEngine(rootLogin).evaluate(failures(1, '198.51.100.9'), emptyDetectionState(), 'x', { now, ...context }).findings.length;
+    expect(run({})).toBe(1);
+    expect(run({ exceptions: [exception] })).toBe(0);
+    expect(run({ exceptions: [{ ...exception, expiresAt: new Date('2026-11-01T00:00:00Z') }] })).toBe(1);
+    expect(run({ isEnabled: (ruleId, agencyId) => !(ruleId === 't.root_login' && agencyId === 'so-a') })).toBe(0);
+  });
+});

@@ -97,7 +97,9 @@ export class OpenAlerts {
     alert.firstSeen = Math.min(alert.firstSeen, timestamp);
     alert.lastSeen = Math.max(alert.lastSeen, timestamp);
     alert.eventCount += event.event.count ?? 1;
-    if (alert.eventIds.length < this.options.maxEventIds) alert.eventIds.push(eventId);
+    // All ids up to the cap; past it the first half stays and the second half slides: the first and last events.
+    if (alert.eventIds.length >= this.options.maxEventIds) alert.eventIds.splice(Math.floor(this.options.maxEventIds / 2), 1);
+    alert.eventIds.push(eventId);
     addDistinct(alert.sourceIps, event.source?.ip);
     addDistinct(alert.users, event.user?.name);
     addDistinct(alert.hosts, event.host?.name);
