@@ -84,3 +84,16 @@ describe('DetectionEngine: single-event alerts', () => {
     expect(run({ isEnabled: (ruleId, agencyId) => !(ruleId === 't.root_login' && agencyId === 'so-a') })).toBe(0);
   });
 });
+
+describe('DetectionEngine: event time', () => {
+  it('does not let a record without a time of its own (stamped on receipt) move event time on', () => {
+    const engine = new DetectionEngine(content, { ...DEFAULT_DETECTION_OPTIONS, latenessMs: 0 });
+    const state = emptyDetectionState();
+    const untimed = parseRaw({ sourceId: 's', receivedAt: now, transport: 'http', payload: '{"msg":"health check ok"}' }, { timeZone: 'UTC' });
+    if (!untimed.ok) throw new Error(untimed.reason);
+    engine.evaluate([{ id: 'u', event: untimed.event }], state, 'x', { now });
+    const { findings } = engine.evaluate([0, 1, 2, 3, 4].map((s) => sshd(s, '203.0.113.77')), state, 'x', { now });
+    expect(findings.map((f) => f.ruleId)).toEqual(['soc.ssh.brute_force']);
+    expect(state.lateEvents).toBe(0);
+  });
+});

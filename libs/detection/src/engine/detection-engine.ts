@@ -79,7 +79,9 @@ export class DetectionEngine {
         future += 1;
         continue;
       }
-      state.maxEventTime = Math.max(state.maxEventTime, timestamp);
+      // A record that carried no time of its own is stamped with its receipt time: that says nothing about
+      // how far the stream's event time has come (a replay of yesterday would otherwise turn late at once).
+      if (event['@timestamp'] !== event.event.ingested) state.maxEventTime = Math.max(state.maxEventTime, timestamp);
       if (matches.length > 0 && this.content.hasCorrelations) inputs.push(correlationInput(id, timestamp, event, matches));
     }
     if (future > 0) {
