@@ -138,7 +138,7 @@ export async function measureEndToEnd(options: EndToEndOptions): Promise<EndToEn
         deadLetters: await count('SELECT count(*)::text AS n FROM dead_letters'),
         alerts: await count('SELECT count(*)::text AS n FROM alerts'),
         outbox: await count('SELECT count(*)::text AS n FROM outbox'),
-        stateBytes: await count('SELECT coalesce(sum(octet_length(detection_state::text)), 0)::text AS n FROM stream_checkpoints'),
+        stateBytes: await count('SELECT coalesce(sum(octet_length(detection_state)), 0)::text AS n FROM stream_checkpoints'),
       };
     });
     result = {

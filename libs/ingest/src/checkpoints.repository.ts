@@ -32,11 +32,12 @@ export class CheckpointsRepository {
   }
 
   async loadState(tx: Tx, stream: string): Promise<DetectionState | undefined> {
-    const rows: Array<{ detection_state: DetectionState | null }> = await managerOf(tx).query(
+    const rows: Array<{ detection_state: string | null }> = await managerOf(tx).query(
       'SELECT detection_state FROM stream_checkpoints WHERE stream = $1',
       [stream],
     );
-    return rows[0]?.detection_state ?? undefined;
+    const text = rows[0]?.detection_state;
+    return text ? ((JSON.parse(text) as DetectionState | null) ?? undefined) : undefined;
   }
 
   /** Stores the new position and detection state; returns the row's new version. */

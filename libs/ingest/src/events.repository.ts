@@ -5,15 +5,15 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { StoredEvent } from '@soc/detection';
 import { managerOf, Tx } from '@soc/storage';
-import { csvRow } from './csv-copy';
+import { copyRow } from './copy-text';
 
 const COPY_CHUNK_CHARS = 64 * 1024;
 const COLUMNS = 'id, ts, ingested_at, source_id, agency_id, system_id, security_level, transport, dataset, action, outcome, source_ip, user_name, host_name, doc';
-export const SECURITY_EVENTS_COPY_SQL = `COPY security_events (${COLUMNS}) FROM STDIN WITH (FORMAT csv)`;
+export const SECURITY_EVENTS_COPY_SQL = `COPY security_events (${COLUMNS}) FROM STDIN`;
 
-/** One event as a CSV line in `SECURITY_EVENTS_COPY_SQL`'s column order. */
+/** One event as a COPY text-format line in `SECURITY_EVENTS_COPY_SQL`'s column order. */
 export function securityEventCopyRow({ id, event }: StoredEvent): string {
-  return csvRow([
+  return copyRow([
     id,
     event['@timestamp'],
     event.event.ingested,
@@ -44,25 +44,40 @@ export interface StoredEntities {
 
 @Injectable()
 export class EventsRepository {
-  /** In the caller's transaction, so events written by the same batch count; the time range prunes partitions. */
-  async entitiesOf(tx: Tx, ids: readonly string[], from: Date, to: Date): Promise<StoredEntities> {
-    const rows: Array<{ source_ips: string[] | null; users: string[] | null; hosts: string[] | null; systems: string[] | null; level: number | null }> = await managerOf(tx).query(
-      `SELECT array_agg(DISTINCT host(source_ip)) FILTER (WHERE source_ip IS NOT NULL) AS source_ips,
-              array_agg(DISTINCT user_name) FILTER (WHERE user_name IS NOT NULL) AS users,
-              array_agg(DISTINCT host_name) FILTER (WHERE host_name IS NOT NULL) AS hosts,
-              array_agg(DISTINCT system_id) FILTER (WHERE system_id IS NOT NULL) AS systems,
-              max(security_level) AS level
-       FROM security_events WHERE id = ANY($1::uuid[]) AND ts BETWEEN $2 AND $3`,
-      [ids, from.toISOString(), to.toISOString()],
-    );
-    const row = rows[0];
-    return {
-      sourceIps: row?.source_ips ?? [],
-      userNames: row?.users ?? [],
-      hostNames: row?.hosts ?? [],
-      systemIds: row?.systems ?? [],
-      securityLevel: row?.level ?? null,
-    };
+  /**
+   * For each set of event ids, who and what those stored events concern — one query for them all. In the
+   * caller's transaction, so events written by the same batch count; the overall time range prunes partitions.
+   */
+  async entitiesOf(tx: Tx, sets: ReadonlyArray<{ ids: readonly string[]; from: Date; to: Date }>): Promise<StoredEntities[]> {
+    if (sets.length === 0) return [];
+    const owners = sets.flatMap(({ ids }, index) => ids.map(() => index));
+    const ids = sets.flatMap((set) => set.ids);
+    const from = new Date(Math.min(...sets.map((set) => set.from.getTime())));
+    const to = new Date(Math.max(...sets.map((set) => set.to.getTime())));
+    const rows: Array<{ owner: number; source_ips: string[] | null; users: string[] | null; hosts: string[] | null; systems: string[] | null; level: number | null }> =
+      await managerOf(tx).query(
+        `SELECT w.owner,
+                array_agg(DISTINCT host(e.source_ip)) FILTER (WHERE e.source_ip IS NOT NULL) AS source_ips,
+                array_agg(DISTINCT e.user_name) FILTER (WHERE e.user_name IS NOT NULL) AS users,
+                array_agg(DISTINCT e.host_name) FILTER (WHERE e.host_name IS NOT NULL) AS hosts,
+                array_agg(DISTINCT e.system_id) FILTER (WHERE e.system_id IS NOT NULL) AS systems,
+                max(e.security_level) AS level
+         FROM unnest($1::int[], $2::uuid[]) AS w (owner, id)
+         JOIN security_events e ON e.id = w.id AND e.ts BETWEEN $3 AND $4
+         GROUP BY w.owner`,
+        [owners, ids, from.toISOString(), to.toISOString()],
+      );
+    const byOwner = new Map(rows.map((row) => [row.owner, row]));
+    return sets.map((_, index) => {
+      const row = byOwner.get(index);
+      return {
+        sourceIps: row?.source_ips ?? [],
+        userNames: row?.users ?? [],
+        hostNames: row?.hosts ?? [],
+        systemIds: row?.systems ?? [],
+        securityLevel: row?.level ?? null,
+      };
+    });
   }
 
   /** Bulk-writes events with COPY inside the caller's transaction (an order of magnitude above INSERT). */

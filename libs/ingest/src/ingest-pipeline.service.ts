@@ -153,28 +153,32 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
   /** Writes a detection outcome: alerts (correlations get their entities from the stored events), live messages, health. */
   private async applyDetection(tx: Tx, { findings, health }: DetectionOutcome): Promise<AlertChange[]> {
     for (const item of health) this.reportHealth(item);
-    const completed: AlertFinding[] = [];
-    for (const finding of findings) completed.push(finding.kind === 'correlation' ? await this.withStoredEntities(tx, finding) : finding);
-    const changes = await this.alerts.applyFindings(tx, completed);
+    const changes = await this.alerts.applyFindings(tx, await this.withStoredEntities(tx, findings));
     await this.outbox.append(tx, changes.map((c) => ({ type: `alert.${c.change}` as const, agencyId: c.alert.agencyId, payload: c.alert })));
     return changes;
   }
 
   /** A correlation knows its events by id only: users, hosts, systems and the highest security level come from storage. */
-  private async withStoredEntities(tx: Tx, finding: AlertFinding): Promise<AlertFinding> {
-    const stored = await this.events.entitiesOf(tx, finding.eventIds, new Date(finding.firstSeen), new Date(finding.lastSeen));
-    const merge = (own: readonly string[] | undefined, found: readonly string[]) => [...new Set([...(own ?? []), ...found])].slice(0, 50);
-    return {
-      ...finding,
-      entities: {
-        ...finding.entities,
-        ...(finding.entities.sourceIp || !stored.sourceIps[0] ? {} : { sourceIp: stored.sourceIps[0] }),
-        userNames: merge(finding.entities.userNames, stored.userNames),
-        hostNames: merge(finding.entities.hostNames, stored.hostNames),
-        systemIds: merge(finding.entities.systemIds, stored.systemIds),
-        securityLevel: stored.securityLevel,
-      },
-    };
+  private async withStoredEntities(tx: Tx, findings: readonly AlertFinding[]): Promise<AlertFinding[]> {
+    const correlations = findings.filter((f) => f.kind === 'correlation');
+    const stored = await this.events.entitiesOf(tx, correlations.map((f) => ({ ids: f.eventIds, from: new Date(f.firstSeen), to: new Date(f.lastSeen) })));
+    const found = new Map(correlations.map((finding, index) => [finding, stored[index]!]));
+    const merge = (own: readonly string[] | undefined, more: readonly string[]) => [...new Set([...(own ?? []), ...more])].slice(0, 50);
+    return findings.map((finding) => {
+      const entities = found.get(finding);
+      if (!entities) return finding;
+      return {
+        ...finding,
+        entities: {
+          ...finding.entities,
+          ...(finding.entities.sourceIp || !entities.sourceIps[0] ? {} : { sourceIp: entities.sourceIps[0] }),
+          userNames: merge(finding.entities.userNames, entities.userNames),
+          hostNames: merge(finding.entities.hostNames, entities.hostNames),
+          systemIds: merge(finding.entities.systemIds, entities.systemIds),
+          securityLevel: entities.securityLevel,
+        },
+      };
+    });
   }
 
   private reportHealth(item: DetectionHealth): void {

@@ -45,7 +45,7 @@ describe('IngestPipeline: correlations on event time with a 60 s lateness budget
   it('counts events later than the budget instead of correlating them', async () => {
     await send('late/0', [-100, -99, -98, -97, -96].map((s) => failure(s, '203.0.113.62')));
     expect(await alertsFor('203.0.113.62')).toEqual([]);
-    const [row] = await db.query<{ state: { lateEvents: number } }>("SELECT detection_state AS state FROM stream_checkpoints WHERE stream = 'late/0'");
+    const [row] = await db.query<{ state: { lateEvents: number } }>("SELECT detection_state::jsonb AS state FROM stream_checkpoints WHERE stream = 'late/0'");
     expect(row!.state.lateEvents).toBe(5);
     expect(await db.query("SELECT count(*)::int AS n FROM security_events WHERE source_ip = '203.0.113.62'")).toEqual([{ n: 5 }]);
   });

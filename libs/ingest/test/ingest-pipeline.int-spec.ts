@@ -79,7 +79,7 @@ describe('IngestPipeline.handleBatch (real PostgreSQL)', () => {
     const lines = failedSshLines('203.0.113.40', 5);
     await pipeline.handleBatch(durableBatch('resume/0', 'resume-src', lines.slice(0, 3)));
     const [row] = await db.query<{ detection_state: { version: number; correlation: { rules: Record<string, { groups: Array<{ key: string }> }> } } }>(
-      `SELECT detection_state FROM stream_checkpoints WHERE stream = 'resume/0'`,
+      `SELECT detection_state::jsonb AS detection_state FROM stream_checkpoints WHERE stream = 'resume/0'`,
     );
     // The open brute-force window, grouped by agency ('-': this source is not registered) and address.
     expect(row!.detection_state.version).toBe(2);

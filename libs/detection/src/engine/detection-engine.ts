@@ -28,7 +28,7 @@ export const DEFAULT_DETECTION_OPTIONS: DetectionOptions = {
   latenessMs: 60_000,
   suppressionMs: 3_600_000,
   futureToleranceMs: 300_000,
-  maxEventIds: 100,
+  maxEventIds: 50,
   maxOpenAlerts: 50_000,
   maxGroupsPerRule: 100_000,
 };
@@ -90,11 +90,11 @@ export class DetectionEngine {
     }
     if (this.content.hasCorrelations) {
       const engine = this.correlatorFor(state, scope);
-      this.collect(engine.process(inputs), scope, context, findings, health);
+      const processed = engine.process(inputs);
       // Event time is the stream's, not only that of events some rule matched: a busy stream of other events
       // still moves windows on. With no lateness budget there is nothing to wait for: judge up to the newest event.
       const watermark = this.options.latenessMs === 0 ? state.maxEventTime + 1 : state.maxEventTime - this.options.latenessMs;
-      this.collect(engine.advance(watermark), scope, context, findings, health);
+      this.collect([processed, engine.advance(watermark)], scope, context, findings, health);
       state.lateEvents = engine.stats().late;
       state.correlation = engine.snapshot();
       state.contentVersion = this.content.version;
@@ -112,7 +112,7 @@ export class DetectionEngine {
     const health: DetectionHealth[] = [];
     if (!this.content.hasCorrelations || state.maxEventTime === 0) return { findings: [], health };
     const engine = this.correlatorFor(state, scope);
-    this.collect(engine.advance(state.maxEventTime + 1), scope, context, findings, health);
+    this.collect([engine.advance(state.maxEventTime + 1)], scope, context, findings, health);
     state.correlation = engine.snapshot();
     state.contentVersion = this.content.version;
     return { findings: findings.list(), health };
@@ -168,12 +168,20 @@ export class DetectionEngine {
     findings.add(this.openAlerts.toFinding(change, alert, info, 'intel'));
   }
 
-  private collect(output: CorrelationOutput, scope: string, context: DetectionContext, findings: FindingBatch, health: DetectionHealth[]): void {
-    for (const event of output.health) {
-      if (event.kind === 'state_cap') health.push({ kind: 'state_cap', ruleId: event.ruleId, count: event.dropped });
-      else health.push({ kind: 'late_events', ruleId: event.ruleId, count: event.count });
+  /** Health and matches of one batch's correlation calls; a match changed by several is turned into a finding once. */
+  private collect(outputs: readonly CorrelationOutput[], scope: string, context: DetectionContext, findings: FindingBatch, health: DetectionHealth[]): void {
+    const latest = new Map<string, CorrelationOutput['matches'][number]>();
+    for (const output of outputs) {
+      for (const event of output.health) {
+        if (event.kind === 'state_cap') health.push({ kind: 'state_cap', ruleId: event.ruleId, count: event.dropped });
+        else health.push({ kind: 'late_events', ruleId: event.ruleId, count: event.count });
+      }
+      for (const change of output.matches) {
+        const earlier = latest.get(change.match.key);
+        latest.set(change.match.key, earlier?.change === 'created' ? { ...change, change: 'created' } : change);
+      }
     }
-    for (const { change, match } of output.matches) {
+    for (const { change, match } of latest.values()) {
       const finding = this.correlationFinding(change, match, scope);
       const agencyId = finding.entities.agencyId;
       if (context.isEnabled?.(finding.ruleId, agencyId) === false || excepted(context, finding.ruleId, agencyId, (field) => match.groupBy[field])) continue;
