@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DetectionState } from '@soc/detection';
@@ -21,7 +22,7 @@ export class CheckpointsRepository {
   async lock(tx: Tx, stream: string): Promise<CheckpointHead> {
     const manager = managerOf(tx);
     await manager.query(
-      `INSERT INTO stream_checkpoints (stream, detection_state) VALUES ($1, 'null') ON CONFLICT (stream) DO NOTHING`,
+      `INSERT INTO stream_checkpoints (stream, detection_state) VALUES ($1, convert_to('null', 'UTF8')) ON CONFLICT (stream) DO NOTHING`,
       [stream],
     );
     const rows: Array<{ next_offset: string | null; version: string }> = await manager.query(
@@ -32,12 +33,12 @@ export class CheckpointsRepository {
   }
 
   async loadState(tx: Tx, stream: string): Promise<DetectionState | undefined> {
-    const rows: Array<{ detection_state: string | null }> = await managerOf(tx).query(
+    const rows: Array<{ detection_state: Buffer | null }> = await managerOf(tx).query(
       'SELECT detection_state FROM stream_checkpoints WHERE stream = $1',
       [stream],
     );
-    const text = rows[0]?.detection_state;
-    return text ? ((JSON.parse(text) as DetectionState | null) ?? undefined) : undefined;
+    const stored = rows[0]?.detection_state;
+    return stored ? ((JSON.parse(readState(stored)) as DetectionState | null) ?? undefined) : undefined;
   }
 
   /** Stores the new position and detection state; returns the row's new version. */
@@ -48,7 +49,7 @@ export class CheckpointsRepository {
          UPDATE stream_checkpoints SET next_offset = $2, detection_state = $3, updated_at = now()
          WHERE stream = $1 RETURNING xmin::text AS version)
        SELECT version FROM saved`,
-      [stream, nextOffset ?? null, JSON.stringify(state)],
+      [stream, nextOffset ?? null, gzipSync(JSON.stringify(state), { level: 1 })],
     );
     return rows[0]!.version;
   }
@@ -60,4 +61,10 @@ export class CheckpointsRepository {
     );
     return rows[0]?.next_offset ?? undefined;
   }
+}
+
+/** The state as JSON text: gzip as written by `save`, or plain JSON from before compression (and the initial `null`). */
+export function readState(stored: Buffer): string {
+  const gzipped = stored.length > 2 && stored[0] === 0x1f && stored[1] === 0x8b;
+  return (gzipped ? gunzipSync(stored) : stored).toString('utf8');
 }

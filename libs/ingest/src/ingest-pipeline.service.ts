@@ -158,15 +158,20 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
     return changes;
   }
 
-  /** A correlation knows its events by id only: users, hosts, systems and the highest security level come from storage. */
+  /**
+   * A correlation alert names its events by id; detection fills in their users, hosts, systems and level
+   * from memory, and lists the ids it no longer held (after a restart): those are read from storage.
+   */
   private async withStoredEntities(tx: Tx, findings: readonly AlertFinding[]): Promise<AlertFinding[]> {
-    const correlations = findings.filter((f) => f.kind === 'correlation');
-    const stored = await this.events.entitiesOf(tx, correlations.map((f) => ({ ids: f.eventIds, from: new Date(f.firstSeen), to: new Date(f.lastSeen) })));
-    const found = new Map(correlations.map((finding, index) => [finding, stored[index]!]));
+    const incomplete = findings.filter((f) => f.unresolvedEventIds?.length);
+    if (incomplete.length === 0) return [...findings];
+    const stored = await this.events.entitiesOf(tx, incomplete.map((f) => ({ ids: f.unresolvedEventIds!, from: new Date(f.firstSeen), to: new Date(f.lastSeen) })));
+    const found = new Map(incomplete.map((finding, index) => [finding, stored[index]!]));
     const merge = (own: readonly string[] | undefined, more: readonly string[]) => [...new Set([...(own ?? []), ...more])].slice(0, 50);
     return findings.map((finding) => {
       const entities = found.get(finding);
       if (!entities) return finding;
+      const level = Math.max(finding.entities.securityLevel ?? 0, entities.securityLevel ?? 0);
       return {
         ...finding,
         entities: {
@@ -175,7 +180,7 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
           userNames: merge(finding.entities.userNames, entities.userNames),
           hostNames: merge(finding.entities.hostNames, entities.hostNames),
           systemIds: merge(finding.entities.systemIds, entities.systemIds),
-          securityLevel: entities.securityLevel,
+          securityLevel: level === 0 ? null : level,
         },
       };
     });

@@ -1,4 +1,4 @@
-import { IngestPipeline } from '@soc/ingest';
+import { IngestPipeline, readState } from '@soc/ingest';
 import { StreamBatch } from '@soc/transport';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
@@ -45,8 +45,8 @@ describe('IngestPipeline: correlations on event time with a 60 s lateness budget
   it('counts events later than the budget instead of correlating them', async () => {
     await send('late/0', [-100, -99, -98, -97, -96].map((s) => failure(s, '203.0.113.62')));
     expect(await alertsFor('203.0.113.62')).toEqual([]);
-    const [row] = await db.query<{ state: { lateEvents: number } }>("SELECT detection_state::jsonb AS state FROM stream_checkpoints WHERE stream = 'late/0'");
-    expect(row!.state.lateEvents).toBe(5);
+    const [row] = await db.query<{ raw: Buffer }>("SELECT detection_state AS raw FROM stream_checkpoints WHERE stream = 'late/0'");
+    expect((JSON.parse(readState(row!.raw)) as { lateEvents: number }).lateEvents).toBe(5);
     expect(await db.query("SELECT count(*)::int AS n FROM security_events WHERE source_ip = '203.0.113.62'")).toEqual([{ n: 5 }]);
   });
 

@@ -1,4 +1,4 @@
-import { IngestPipeline } from '@soc/ingest';
+import { IngestPipeline, readState } from '@soc/ingest';
 import { StreamBatch } from '@soc/transport';
 import { failedSshLines } from '../../../test/support/ssh-lines';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
@@ -78,12 +78,11 @@ describe('IngestPipeline.handleBatch (real PostgreSQL)', () => {
   it('checkpoints detection state with the batch, so a new process continues an open window', async () => {
     const lines = failedSshLines('203.0.113.40', 5);
     await pipeline.handleBatch(durableBatch('resume/0', 'resume-src', lines.slice(0, 3)));
-    const [row] = await db.query<{ detection_state: { version: number; correlation: { rules: Record<string, { groups: Array<{ key: string }> }> } } }>(
-      `SELECT detection_state::jsonb AS detection_state FROM stream_checkpoints WHERE stream = 'resume/0'`,
-    );
+    const [row] = await db.query<{ raw: Buffer }>(`SELECT detection_state AS raw FROM stream_checkpoints WHERE stream = 'resume/0'`);
+    const state = JSON.parse(readState(row!.raw)) as { version: number; correlation: { rules: Record<string, { groups: Array<{ key: string }> }> } };
     // The open brute-force window, grouped by agency ('-': this source is not registered) and address.
-    expect(row!.detection_state.version).toBe(2);
-    expect(Object.values(row!.detection_state.correlation.rules).flatMap((r) => r.groups.map((g) => g.key))).toEqual(['["-","203.0.113.40"]']);
+    expect(state.version).toBe(2);
+    expect(Object.values(state.correlation.rules).flatMap((r) => r.groups.map((g) => g.key))).toEqual(['["-","203.0.113.40"]']);
 
     const restarted = await startTestApp(db.url, { SOC_ROLES: 'ingest' });
     try {
@@ -92,5 +91,8 @@ describe('IngestPipeline.handleBatch (real PostgreSQL)', () => {
       await restarted.close();
     }
     expect(await alertsOf('203.0.113.40')).toEqual([{ event_count: 5 }]);
+    // The new process never saw the first three events: their users and hosts are read back from storage.
+    const [alert] = await db.query<{ details: { entities: { userNames: string[]; hostNames: string[] } } }>("SELECT details FROM alerts WHERE source_ip = '203.0.113.40'");
+    expect(alert!.details.entities).toMatchObject({ userNames: ['admin'], hostNames: ['web01'] });
   });
 });

@@ -9,6 +9,7 @@ import type { DetectionState, MatchedSelection } from './detection-state';
 import { eventField, NO_AGENCY } from './event-fields';
 import { FindingBatch } from './finding-batch';
 import { OpenAlerts } from './open-alerts';
+import { RecentEntities } from './recent-entities';
 
 export interface DetectionOptions {
   /** How late (event time) an event may arrive and still be correlated. */
@@ -56,6 +57,8 @@ export class DetectionEngine {
   private readonly openAlerts: OpenAlerts;
   /** Per stream, the correlation engine built from the state object it last worked on. */
   private readonly correlators = new Map<string, { state: DetectionState; engine: CorrelationEngine }>();
+  /** Per stream, the entities of the events its correlations hold. */
+  private readonly recentEntities = new Map<string, RecentEntities>();
 
   constructor(
     readonly content: DetectionContent,
@@ -82,7 +85,10 @@ export class DetectionEngine {
       // A record that carried no time of its own is stamped with its receipt time: that says nothing about
       // how far the stream's event time has come (a replay of yesterday would otherwise turn late at once).
       if (event['@timestamp'] !== event.event.ingested) state.maxEventTime = Math.max(state.maxEventTime, timestamp);
-      if (matches.length > 0 && this.content.hasCorrelations) inputs.push(correlationInput(id, timestamp, event, matches));
+      if (matches.length > 0 && this.content.hasCorrelations) {
+        inputs.push(correlationInput(id, timestamp, event, matches));
+        this.entitiesOf(scope).remember(id, event);
+      }
     }
     if (future > 0) {
       state.futureEvents += future;
@@ -122,6 +128,12 @@ export class DetectionEngine {
   hasPending(state: DetectionState): boolean {
     const pending = state.correlation?.rules;
     return pending !== undefined && Object.values(pending).some((rule) => rule.pending.length > 0);
+  }
+
+  private entitiesOf(scope: string): RecentEntities {
+    let recent = this.recentEntities.get(scope);
+    if (!recent) this.recentEntities.set(scope, (recent = new RecentEntities()));
+    return recent;
   }
 
   private correlatorFor(state: DetectionState, scope: string): CorrelationEngine {
@@ -197,6 +209,12 @@ export class DetectionEngine {
     const by = Object.entries(groupBy).map(([field, value]) => `${field}=${value}`).join(', ');
     const measure = match.valueCount !== undefined ? `${match.valueCount} distinct values over ${match.eventCount} events` : `${match.eventCount} events`;
     const order = match.orderedRules ? ` (${match.orderedRules.join(' → ')})` : '';
+    const { entities, missing } = this.entitiesOf(scope).resolve(match.eventIds, {
+      ...(groupBy['source.ip'] ? { sourceIp: groupBy['source.ip'] } : {}),
+      agencyId: agency === undefined || agency === NO_AGENCY ? null : agency,
+      ...(groupBy['user.name'] ? { userNames: [groupBy['user.name']] } : {}),
+      ...(groupBy['host.name'] ? { hostNames: [groupBy['host.name']] } : {}),
+    });
     return {
       change,
       fingerprint: `${ruleId}|${scope}|${match.key}`,
@@ -204,12 +222,8 @@ export class DetectionEngine {
       title: info?.title ?? match.title,
       severity: info?.severity ?? 'medium',
       tags: [...match.tags],
-      entities: {
-        ...(groupBy['source.ip'] ? { sourceIp: groupBy['source.ip'] } : {}),
-        agencyId: agency === undefined || agency === NO_AGENCY ? null : agency,
-        ...(groupBy['user.name'] ? { userNames: [groupBy['user.name']] } : {}),
-        ...(groupBy['host.name'] ? { hostNames: [groupBy['host.name']] } : {}),
-      },
+      entities,
+      ...(missing.length > 0 ? { unresolvedEventIds: missing } : {}),
       firstSeen: new Date(match.firstEventAt).toISOString(),
       lastSeen: new Date(match.lastEventAt).toISOString(),
       eventCount: match.eventCount,

@@ -146,7 +146,7 @@ describe('replayAlertView', () => {
       eventCount: 3,
       eventIds: ['line:1', 'line:2', 'line:3'],
       tags: ['attack.credential_access', 'attack.t1110.001'],
-      entities: { sourceIp: '203.0.113.5', agencyId: null },
+      entities: { sourceIp: '203.0.113.5', agencyId: null, userNames: ['root'], hostNames: ['web01'], systemIds: [], securityLevel: null },
       explanation: expect.stringContaining('3 events with source.ip=203.0.113.5'),
       kind: 'correlation',
       author: 'Test',
