@@ -209,7 +209,7 @@ export class DetectionEngine {
     const by = Object.entries(groupBy).map(([field, value]) => `${field}=${value}`).join(', ');
     const measure = match.valueCount !== undefined ? `${match.valueCount} distinct values over ${match.eventCount} events` : `${match.eventCount} events`;
     const order = match.orderedRules ? ` (${match.orderedRules.join(' → ')})` : '';
-    const { entities, missing } = this.entitiesOf(scope).resolve(match.eventIds, {
+    const { entities, missing } = this.entitiesOf(scope).resolveMatch(match.key, match.eventIds, {
       ...(groupBy['source.ip'] ? { sourceIp: groupBy['source.ip'] } : {}),
       agencyId: agency === undefined || agency === NO_AGENCY ? null : agency,
       ...(groupBy['user.name'] ? { userNames: [groupBy['user.name']] } : {}),
