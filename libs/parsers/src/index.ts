@@ -5,3 +5,4 @@ export * from './raw-envelope';
 export * from './registry';
 export * from './security-event';
 export * from './time/zoned-time';
+export * from './structured/concatenated-json';

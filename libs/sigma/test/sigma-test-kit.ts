@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseRaw, SecurityEvent } from '@soc/parsers';
+import { parseRaw, SecurityEvent, splitConcatenatedJson } from '@soc/parsers';
 import { CompileOptions, compileRule, CompiledRule, loadSigmaText, LogsourceMapping, SigmaReason, SigmaRule } from '@soc/sigma';
 import { stringify } from 'yaml';
 
@@ -58,21 +58,7 @@ export function parsed(payload: string, formatHint?: string): SecurityEvent {
 
 /** The top-level objects of a file holding several JSON objects one after another (SigmaHQ's evtx dumps). */
 export function jsonObjects(path: string): unknown[] {
-  const text = readFileSync(path, 'utf8');
-  const objects: unknown[] = [];
-  let depth = 0;
-  let start = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (inString) {
-      if (char === '\\') i++;
-      else if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
-    else if (char === '{' && depth++ === 0) start = i;
-    else if (char === '}' && --depth === 0) objects.push(JSON.parse(text.slice(start, i + 1)));
-  }
-  return objects;
+  return splitConcatenatedJson(readFileSync(path, 'utf8')).map((object) => JSON.parse(object) as unknown);
 }
 
 /** A Windows event in the evtx JSON layout, normalized by our Windows parser. */

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { parseRaw, SecurityEvent } from '@soc/parsers';
+import { parseRaw, SecurityEvent, splitConcatenatedJson } from '@soc/parsers';
 import { parse as parseYaml } from 'yaml';
 
 /** Every file under `dir` whose name passes `wanted`, in a stable order. */
@@ -29,23 +29,6 @@ export interface RegressionSample {
 /** A fixed receipt time: the samples carry their own timestamps, and runs stay reproducible. */
 const RECEIVED_AT = new Date('2026-01-01T00:00:00Z');
 
-/** The top-level JSON objects of a file that holds several, one after another (as the evtx dumps do). */
-export function concatenatedJson(text: string): string[] {
-  const objects: string[] = [];
-  let depth = 0;
-  let start = -1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (inString) {
-      if (char === '\\') i++;
-      else if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
-    else if (char === '{' && depth++ === 0) start = i;
-    else if (char === '}' && --depth === 0) objects.push(text.slice(start, i + 1));
-  }
-  return objects;
-}
 
 /**
  * The samples' records as our ingest would normalize them: each evtx-derived JSON object, compacted
@@ -62,7 +45,7 @@ function eventsOf(files: readonly string[]): Pick<RegressionSample, 'events' | '
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     // .jsoncls is an upstream stray copy of a .json sample.
-    if (file.endsWith('.json')) for (const object of concatenatedJson(text)) parse(JSON.stringify(JSON.parse(object)), 'windows-evtx-json');
+    if (file.endsWith('.json')) for (const object of splitConcatenatedJson(text)) parse(JSON.stringify(JSON.parse(object)), 'windows-evtx-json');
     else if (file.endsWith('.raw')) for (const line of text.split(/\r?\n/).filter((l) => l.trim() !== '')) parse(line);
   }
   return { events, unparsed };

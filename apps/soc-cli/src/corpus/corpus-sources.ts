@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { CorpusSample } from './corpus-sample';
-import { concatenatedJson, csvRows, linesOf, wazuhTests } from './text-formats';
+import { splitConcatenatedJson } from '@soc/parsers';
+import { csvRows, linesOf, wazuhTests } from './text-formats';
 import { WAZUH_DECODER_CHECKS } from './wazuh-decoders';
 
 /** Fields of Elastic's expected ECS documents that our normalization promises (geo and year-less time excluded). */
@@ -97,7 +98,7 @@ export function corpusSamples(root: string): CorpusSample[] {
     for (const line of linesOf(read(path))) samples.push(sample('evtx-attack-samples-json', rel(path), line));
   }
   for (const path of files(join(root, 'sigma-regression-data'), /\.json$/)) {
-    for (const object of concatenatedJson(read(path))) samples.push(sample('sigma-regression-data', rel(path), JSON.stringify(object)));
+    for (const object of splitConcatenatedJson(read(path))) samples.push(sample('sigma-regression-data', rel(path), JSON.stringify(JSON.parse(object))));
   }
   for (const path of files(join(root, 'sigma-regression-data'), /\.raw$/)) {
     for (const line of linesOf(read(path))) samples.push(sample('sigma-regression-data', rel(path), line));

@@ -34,29 +34,6 @@ export function csvRows(text: string): string[][] {
   return rows;
 }
 
-/** The JSON objects of a file holding one or several (pretty-printed, concatenated) objects. */
-export function concatenatedJson(text: string): unknown[] {
-  const objects: unknown[] = [];
-  let depth = 0;
-  let start = -1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{') {
-      if (depth === 0) start = i;
-      depth++;
-    } else if (c === '}') {
-      depth--;
-      if (depth === 0 && start >= 0) objects.push(JSON.parse(text.slice(start, i + 1)));
-    }
-  }
-  return objects;
-}
-
 /** Wazuh ruleset test files: `log N pass|fail = <raw line>` in `[sections]` that name the decoder. */
 export function wazuhTests(text: string): Array<{ line: string; decoder: string }> {
   const tests: Array<{ line: string; decoder: string }> = [];

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { splitConcatenatedJson } from '@soc/parsers';
 import { corpusPath } from '../../../../test/support/corpus';
 
 /** One corpus record: where it came from (file:line or file#n) and the one-line JSON to parse. */
@@ -52,25 +53,3 @@ export function sigmaRecords(file: string): CorpusRecord[] {
   return splitConcatenatedJson(text).map((object, index) => ({ where: `${file}#${index + 1}`, line: JSON.stringify(JSON.parse(object)) }));
 }
 
-/** Top-level `{…}` objects of a text of concatenated JSON, found by brace depth outside strings. */
-export function splitConcatenatedJson(text: string): string[] {
-  const objects: string[] = [];
-  let depth = 0;
-  let start = -1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (inString) {
-      if (char === '\\') i++;
-      else if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
-    else if (char === '{') {
-      if (depth === 0) start = i;
-      depth++;
-    } else if (char === '}') {
-      depth--;
-      if (depth === 0) objects.push(text.slice(start, i + 1));
-    }
-  }
-  return objects;
-}
