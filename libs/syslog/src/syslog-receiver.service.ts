@@ -57,19 +57,21 @@ export class SyslogReceiver implements OnApplicationBootstrap, OnApplicationShut
     const { host, port, tls } = this.config.syslog;
     // Certificates are read before anything binds, so a bad file stops the start with no listener half-open.
     const tlsListener = tls && { port: tls.port, options: loadSyslogTlsOptions(tls) };
-    this.udp = createSocket(host.includes(':') ? 'udp6' : 'udp4');
-    this.udp.on('message', (datagram, peer) => this.receiveDatagram(datagram, peer.address));
-    // A bind failure (port taken) must fail the start, not hang it; later socket errors are logged.
-    await new Promise<void>((resolve, reject) => {
-      this.udp!.once('error', reject).bind(port, host, () => {
-        this.udp!.off('error', reject);
-        resolve();
-      });
-    });
-    this.udp.on('error', (error) => this.logger.error({ err: error }, 'syslog UDP socket error'));
-    this.tcp = createServer((socket) => this.accept(socket, 'tcp'));
-    // Share the UDP port number when it was chosen by the system (port 0 in tests).
-    await listen(this.tcp, this.udp.address().port, host);
+    // A port chosen by the system (0, in tests) is chosen for UDP; TCP shares its number, which a TCP socket
+    // elsewhere may already hold: then both are bound again on a new number.
+    for (let attempt = 1; ; attempt++) {
+      await this.bindUdp(port, host);
+      this.tcp = createServer((socket) => this.accept(socket, 'tcp'));
+      try {
+        await listen(this.tcp, this.udp!.address().port, host);
+        break;
+      } catch (error) {
+        await new Promise<void>((resolve) => this.udp!.close(() => resolve()));
+        this.udp = undefined;
+        this.tcp = undefined;
+        if (port !== 0 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 5) throw error;
+      }
+    }
     if (tlsListener) {
       // Called on `secureConnection` only: a client refused in the handshake (no certificate, or one the CA did
       // not sign) never reaches `accept`, so not one byte of it is framed or enqueued.
@@ -93,6 +95,20 @@ export class SyslogReceiver implements OnApplicationBootstrap, OnApplicationShut
       { host, port: this.port(), tlsPort: this.tlsPort(), mutualTls: Boolean(tls?.caFile) },
       this.tls ? 'syslog receivers listening (UDP, TCP and TLS)' : 'syslog receivers listening (UDP and TCP)',
     );
+  }
+
+  /** A bind failure (port taken) must fail the start, not hang it; later socket errors are logged. */
+  private async bindUdp(port: number, host: string): Promise<void> {
+    const udp = createSocket(host.includes(':') ? 'udp6' : 'udp4');
+    udp.on('message', (datagram, peer) => this.receiveDatagram(datagram, peer.address));
+    this.udp = udp;
+    await new Promise<void>((resolve, reject) => {
+      udp.once('error', reject).bind(port, host, () => {
+        udp.off('error', reject);
+        resolve();
+      });
+    });
+    udp.on('error', (error) => this.logger.error({ err: error }, 'syslog UDP socket error'));
   }
 
   async onApplicationShutdown(): Promise<void> {
