@@ -186,8 +186,8 @@ describe('threat-intel lists (real PostgreSQL)', () => {
     expect(JSON.stringify(await refused({ indicators: [{ type: 'email', value: 'a@b.c' }] }))).toContain('type must be one of');
     expect(JSON.stringify(await refused({ indicators: [{ value: 'a.example', colour: 'red' }] }))).toContain('colour should not exist');
     expect(await refused({ format: 'csv', content: '1.2.3.4' }, 404, 'no-such-list')).toBe('no such intel list');
-    // The server's JSON body limit (1 MB) bounds an import.
-    const big = await soc.call('/api/v1/intel/lists/manual/indicators', { method: 'POST', token: admin, body: { format: 'csv', content: `${'a.example\n'.repeat(110_000)}` } });
+    // The server's body limit (INGEST_MAX_BODY_BYTES, 5 MiB by default) bounds an import.
+    const big = await soc.call('/api/v1/intel/lists/manual/indicators', { method: 'POST', token: admin, body: { format: 'csv', content: `${'a.example\n'.repeat(600_000)}` } });
     expect(big.status).toBe(413);
     expect(await json(big)).toMatchObject({ error: 'PAYLOAD_TOO_LARGE' });
   });

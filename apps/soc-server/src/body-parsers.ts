@@ -8,15 +8,16 @@ interface BodyParserError {
 }
 
 /**
- * JSON for API calls, text/plain for raw log lines, both size-bounded; a bad body gets a JSON
- * 4xx naming the problem instead of express's HTML page.
+ * JSON for API calls, text/plain for raw log lines, both bounded by `INGEST_MAX_BODY_BYTES` (threat-intel
+ * imports arrive as JSON and run to megabytes); a bad body gets a JSON 4xx naming the problem instead of
+ * express's HTML page.
  */
 export function installBodyParsers(app: INestApplication, maxBodyBytes: number): void {
-  app.use(express.json({ limit: '1mb' }));
+  app.use(express.json({ limit: maxBodyBytes }));
   app.use(express.text({ type: ['text/plain', 'application/x-ndjson', 'application/jsonl'], limit: maxBodyBytes, defaultCharset: 'utf-8' }));
   app.use((error: BodyParserError, _req: Request, res: Response, next: NextFunction) => {
     const known: Record<string, [HttpStatus, string, string]> = {
-      'entity.too.large': [HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', `body larger than the limit (${maxBodyBytes} bytes for log lines)`],
+      'entity.too.large': [HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', `body larger than the limit of ${maxBodyBytes} bytes (INGEST_MAX_BODY_BYTES)`],
       'entity.parse.failed': [HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'body is not valid JSON'],
       'charset.unsupported': [HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', 'send UTF-8'],
       'encoding.unsupported': [HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', 'unsupported content encoding'],
