@@ -97,3 +97,18 @@ describe('DetectionEngine: event time', () => {
     expect(state.lateEvents).toBe(0);
   });
 });
+
+describe('DetectionEngine: repeated messages', () => {
+  it('counts a "message repeated N times" record as N failures in a correlation', () => {
+    const engine = new DetectionEngine(content, { ...DEFAULT_DETECTION_OPTIONS, latenessMs: 0 });
+    const repeated = parseRaw(
+      { sourceId: 's', receivedAt: now, transport: 'http', payload: '2026-11-30T09:40:10Z web01 sshd[1]: message repeated 4 times: [ Failed password for root from 203.0.113.88 port 22 ssh2]' },
+      { timeZone: 'UTC' },
+    );
+    if (!repeated.ok) throw new Error(repeated.reason);
+    expect(repeated.event.event.count).toBe(4);
+    repeated.event.soc.agency_id = 'so-a';
+    const { findings } = engine.evaluate([sshd(9, '203.0.113.88'), { id: 'r', event: repeated.event }], emptyDetectionState(), 'x', { now });
+    expect(findings).toEqual([expect.objectContaining({ ruleId: 'soc.ssh.brute_force', eventCount: 5, eventIds: [expect.any(String), 'r'] })]);
+  });
+});

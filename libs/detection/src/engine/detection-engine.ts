@@ -242,7 +242,7 @@ function correlationInput(eventId: string, timestamp: number, event: SecurityEve
     if (rule.id) matched.push(rule.id);
     if (rule.name) matched.push(rule.name);
   }
-  return { eventId, timestamp, matched, field: (name) => eventField(event, name) };
+  return { eventId, timestamp, matched, field: (name) => eventField(event, name), count: event.event.count };
 }
 
 function explainSelections(match: SigmaMatch): MatchedSelection[] {

@@ -10,6 +10,7 @@ import { CorrelationRule } from './correlation-rule';
 import { CorrelationEngineSnapshot } from './correlation-snapshot';
 import { CorrelationRuntime } from './correlation-runtime';
 import { EventTimeWatermark } from './event-time-watermark';
+import { PendingItem } from './pending-item';
 import { OpenMatch } from './open-match';
 
 /** A reference of one correlation, reachable from a detection rule id or name in `matched`. */
@@ -165,7 +166,10 @@ export class CorrelationEngine {
           handle.runtime.countMissingField();
           continue;
         }
-        handle.runtime.enqueue(value === NOT_COUNTED ? { ts: input.timestamp, id: input.eventId, ref: handle.ref, group } : { ts: input.timestamp, id: input.eventId, ref: handle.ref, group, value });
+        const item: PendingItem = { ts: input.timestamp, id: input.eventId, ref: handle.ref, group };
+        if (value !== NOT_COUNTED) item.value = value;
+        if (input.count !== undefined && input.count > 1) item.count = input.count;
+        handle.runtime.enqueue(item);
       }
     }
   }

@@ -12,6 +12,8 @@ export interface CorrelationInput {
   matched: readonly string[];
   /** A normalized-event field by the name used in the correlation rule (group-by, alias target, value field). */
   field(name: string): string | number | undefined;
+  /** Occurrences the record stands for (syslog's "message repeated N times"); 1 when absent. */
+  count?: number;
 }
 
 /** A correlation that held for one group during one burst of activity. */

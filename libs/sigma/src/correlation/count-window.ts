@@ -16,6 +16,8 @@ export class CountWindow implements CorrelationWindow {
   private readonly valueCounts: Map<string, number> | undefined;
   private readonly ruleCounts: number[] | undefined;
   private distinctRules = 0;
+  /** Events measure: occurrences in the window (a repeated-message record weighs its count; a chained input weighs 1). */
+  private weight = 0;
 
   constructor(
     measureOf: CountMeasure,
@@ -29,6 +31,7 @@ export class CountWindow implements CorrelationWindow {
 
   add(item: PendingItem): void {
     this.items.push(item);
+    this.weight += weightOf(item);
     if (this.valueCounts) {
       const value = item.value ?? '';
       this.valueCounts.set(value, (this.valueCounts.get(value) ?? 0) + 1);
@@ -56,7 +59,7 @@ export class CountWindow implements CorrelationWindow {
   measure(): number {
     if (this.valueCounts) return this.valueCounts.size;
     if (this.ruleCounts) return this.distinctRules;
-    return this.items.length - this.start;
+    return this.weight;
   }
 
   contributing(): PendingItem[] {
@@ -70,6 +73,7 @@ export class CountWindow implements CorrelationWindow {
   clear(): void {
     this.items = [];
     this.start = 0;
+    this.weight = 0;
     this.valueCounts?.clear();
     this.ruleCounts?.fill(0);
     this.distinctRules = 0;
@@ -80,6 +84,7 @@ export class CountWindow implements CorrelationWindow {
   }
 
   private forget(item: PendingItem): void {
+    this.weight -= weightOf(item);
     if (this.valueCounts) {
       const value = item.value ?? '';
       const left = (this.valueCounts.get(value) ?? 1) - 1;
@@ -91,3 +96,6 @@ export class CountWindow implements CorrelationWindow {
     }
   }
 }
+
+/** How many occurrences an item is: a plain event its `count` (repeated messages), a chained input one. */
+const weightOf = (item: PendingItem): number => (item.ids === undefined && item.count !== undefined && item.count > 1 ? item.count : 1);

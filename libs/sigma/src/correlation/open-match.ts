@@ -63,6 +63,8 @@ export class OpenMatch {
       this.ids.count += (item.count ?? item.ids.length) - item.ids.length;
     } else {
       this.ids.add(item.id);
+      // A record that stands for several occurrences ("message repeated N times") counts as all of them.
+      if (item.count !== undefined && item.count > 1) this.ids.count += item.count - 1;
     }
     if (this.values && item.value !== undefined && this.values.size < this.maxDistinctValues) this.values.add(item.value);
     if (!this.refs.includes(item.ref)) this.refs.push(item.ref);

@@ -13,8 +13,9 @@ export interface PendingItem {
   group: string;
   /** value_count: the counted value (JSON of the values when several fields are counted). */
   value?: string;
-  /** Chained input: the ids of the events behind the upstream match (sampled) and their exact count. */
+  /** Chained input: the ids of the events behind the upstream match (sampled). */
   ids?: string[];
+  /** Chained input: the exact count of events behind the upstream match; an event: the occurrences it stands for (absent: 1). */
   count?: number;
   /** Chained input: the time of the first event behind the upstream match. */
   firstAt?: number;
