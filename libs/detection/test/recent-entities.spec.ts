@@ -14,18 +14,19 @@ describe('RecentEntities', () => {
     expect(missing).toEqual(['gone']);
   });
 
-  it('resolves only the ids after the last one it resolved for the match, keeping what it found before', () => {
+  it('looks up only ids not folded in yet for the match, keeping what it found before', () => {
     const recent = new RecentEntities();
     recent.remember('a', event('root', 'web01', null, null));
     recent.resolveMatch('m1', ['a'], { agencyId: null });
     recent.remember('b', event('oracle', 'web01', 'his', 4));
     const { entities } = recent.resolveMatch('m1', ['a', 'b'], { agencyId: null });
     expect(entities).toMatchObject({ userNames: ['root', 'oracle'], systemIds: ['his'], securityLevel: 4 });
+    expect(recent.resolveMatch('m1', ['a', 'b'], { agencyId: null }).entities).toBe(entities); // nothing new: nothing rebuilt
   });
 
   it('forgets the oldest generation once two are full', () => {
     const recent = new RecentEntities(2);
     for (const id of ['a', 'b', 'c', 'd', 'e']) recent.remember(id, event(id, 'h', null, null));
-    expect(recent.resolve(['a', 'b', 'c', 'd', 'e'], { agencyId: null }).missing).toEqual(['a', 'b']);
+    expect(recent.resolveMatch('m', ['a', 'b', 'c', 'd', 'e'], { agencyId: null }).missing).toEqual(['a', 'b']);
   });
 });

@@ -21,9 +21,9 @@ export class RecentEntities {
   /** Two generations: when the current one is full it becomes the previous one, and the old previous is dropped. */
   private current = new Map<string, Entities>();
   private previous = new Map<string, Entities>();
-  /** What each match resolved to so far, and the last id it covered (same two-generation bound). */
-  private resolvedCurrent = new Map<string, { entities: AlertEntities; lastId: string }>();
-  private resolvedPrevious = new Map<string, { entities: AlertEntities; lastId: string }>();
+  /** What each match resolved to so far (same two-generation bound). */
+  private resolvedCurrent = new Map<string, Folded>();
+  private resolvedPrevious = new Map<string, Folded>();
 
   constructor(private readonly generationSize = 100_000) {}
 
@@ -43,46 +43,71 @@ export class RecentEntities {
 
   /**
    * The entities of a correlation match's events added to `base`. A match is resolved again at every
-   * update, so what was resolved for it is kept (by match key) and only ids after the last one resolved
-   * are looked up. Returns the ids not held.
+   * update, so what was folded in for it is kept (by match key) and only ids not folded yet are looked up;
+   * an update that brings nothing new returns the same entities. Returns the ids not held.
    */
   resolveMatch(key: string, ids: readonly string[], base: AlertEntities): { entities: AlertEntities; missing: string[] } {
-    const earlier = this.resolvedCurrent.get(key) ?? this.resolvedPrevious.get(key);
-    const from = earlier ? ids.lastIndexOf(earlier.lastId) + 1 : 0;
-    const result = this.resolve(from > 0 ? ids.slice(from) : ids, from > 0 ? earlier!.entities : base);
-    if (this.resolvedCurrent.size >= this.generationSize) {
-      this.resolvedPrevious = this.resolvedCurrent;
-      this.resolvedCurrent = new Map();
-    }
-    // Kept only when complete: entities the caller reads from storage for missing ids never come back here.
-    if (ids.length > 0 && result.missing.length === 0) this.resolvedCurrent.set(key, { entities: result.entities, lastId: ids[ids.length - 1]! });
-    return result;
-  }
-
-  /** The entities of these events added to `base`, and the ids not held. */
-  resolve(ids: readonly string[], base: AlertEntities): { entities: AlertEntities; missing: string[] } {
-    const users = new Set(base.userNames);
-    const hosts = new Set(base.hostNames);
-    const systems = new Set(base.systemIds);
-    let sourceIp = base.sourceIp;
-    let level = base.securityLevel ?? null;
+    const folded = this.resolvedCurrent.get(key) ?? this.resolvedPrevious.get(key) ?? newFolded(base);
     const missing: string[] = [];
+    let changed = folded.entities === undefined;
     for (const id of ids) {
+      if (folded.ids.has(id)) continue;
       const known = this.current.get(id) ?? this.previous.get(id);
       if (!known) {
         missing.push(id);
         continue;
       }
-      sourceIp ??= known.sourceIp;
-      if (known.user) users.add(known.user);
-      if (known.host) hosts.add(known.host);
-      if (known.system) systems.add(known.system);
-      if (known.level !== undefined) level = Math.max(level ?? 0, known.level);
+      folded.ids.add(id);
+      changed = true;
+      folded.sourceIp ??= known.sourceIp;
+      if (known.user) folded.users.add(known.user);
+      if (known.host) folded.hosts.add(known.host);
+      if (known.system) folded.systems.add(known.system);
+      if (known.level !== undefined) folded.level = Math.max(folded.level ?? 0, known.level);
     }
-    const list = (values: Set<string>) => [...values].slice(0, LISTED);
-    return {
-      entities: { ...(sourceIp ? { sourceIp } : {}), agencyId: base.agencyId, userNames: list(users), hostNames: list(hosts), systemIds: list(systems), securityLevel: level },
-      missing,
-    };
+    // Ids that left the match's sample are not looked up again anyway: forget them, so the set stays small.
+    if (folded.ids.size > 4 * Math.max(ids.length, 25)) folded.ids = new Set(ids.filter((id) => folded.ids.has(id)));
+    if (changed || !folded.entities) folded.entities = entitiesOf(folded, base.agencyId);
+    // Kept only when complete: entities the caller reads from storage for missing ids never come back here.
+    if (missing.length === 0) {
+      if (this.resolvedCurrent.size >= this.generationSize && !this.resolvedCurrent.has(key)) {
+        this.resolvedPrevious = this.resolvedCurrent;
+        this.resolvedCurrent = new Map();
+      }
+      this.resolvedCurrent.set(key, folded);
+    }
+    return { entities: folded.entities, missing };
   }
+}
+
+interface Folded {
+  ids: Set<string>;
+  sourceIp?: string;
+  users: Set<string>;
+  hosts: Set<string>;
+  systems: Set<string>;
+  level: number | null;
+  /** Built anew whenever something new is folded in; never changed once handed out. */
+  entities?: AlertEntities;
+}
+
+const newFolded = (base: AlertEntities): Folded => ({
+  ids: new Set(),
+  sourceIp: base.sourceIp,
+  users: new Set(base.userNames),
+  hosts: new Set(base.hostNames),
+  systems: new Set(base.systemIds),
+  level: base.securityLevel ?? null,
+});
+
+function entitiesOf(folded: Folded, agencyId: string | null): AlertEntities {
+  const list = (values: Set<string>) => [...values].slice(0, LISTED);
+  return {
+    ...(folded.sourceIp ? { sourceIp: folded.sourceIp } : {}),
+    agencyId,
+    userNames: list(folded.users),
+    hostNames: list(folded.hosts),
+    systemIds: list(folded.systems),
+    securityLevel: folded.level,
+  };
 }
