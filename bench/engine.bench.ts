@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DetectionContent, DetectionEngine, DEFAULT_DETECTION_OPTIONS, emptyDetectionState, StoredEvent } from '@soc/detection';
+import { DetectionContent, DetectionEngine, DEFAULT_DETECTION_OPTIONS, emptyDetectionState, readRuleSources, StoredEvent } from '@soc/detection';
 import { parseRaw, RawEnvelope } from '@soc/parsers';
-import { readRuleFiles } from '@soc/rules';
 import { projectRoot } from './support/project-root';
 import { sshWorkload } from './support/ssh-workload';
 
@@ -49,17 +48,7 @@ function throughput(engine: DetectionEngine, events: readonly StoredEvent[], tot
 }
 
 function sigmaWindowsSources(): Array<{ origin: string; text: string }> {
-  const dir = join(CORPUS, 'sigma-rules', 'rules', 'windows');
-  const files: string[] = [];
-  const visit = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) visit(path);
-      else if (/\.ya?ml$/.test(name)) files.push(path);
-    }
-  };
-  visit(dir);
-  return files.map((path) => ({ origin: path, text: readFileSync(path, 'utf8') }));
+  return readRuleSources(join(CORPUS, 'sigma-rules', 'rules', 'windows'));
 }
 
 function mixedEvents(): StoredEvent[] {
@@ -135,8 +124,8 @@ function main(): void {
   // rules, event samples) would otherwise be GC work charged to our side.
   compareWithSec();
   const total = Number(process.env.BENCH_ENGINE_EVENTS ?? 200_000);
-  const bundled = DetectionContent.compile(readRuleFiles(join(ROOT, 'rules')));
-  const windows = DetectionContent.compile([...readRuleFiles(join(ROOT, 'rules')), ...sigmaWindowsSources()]);
+  const bundled = DetectionContent.compile(readRuleSources(join(ROOT, 'rules')));
+  const windows = DetectionContent.compile([...readRuleSources(join(ROOT, 'rules')), ...sigmaWindowsSources()]);
   const events = mixedEvents();
   for (const [name, content] of [['bundled ruleset', bundled], ['bundled + SigmaHQ windows', windows]] as const) {
     const engine = new DetectionEngine(content, DEFAULT_DETECTION_OPTIONS);
@@ -151,7 +140,7 @@ function main(): void {
 function compareWithSec(): void {
   const secEvents = Number(process.env.BENCH_SEC_EVENTS ?? 200_000);
   const lines = sshWorkload({ events: secEvents }).records.map((r) => r.line);
-  const ssh = DetectionContent.compile(readRuleFiles(join(ROOT, 'rules', 'linux')).filter((s) => /ssh_(failed_login|brute_force)/.test(s.origin)));
+  const ssh = DetectionContent.compile(readRuleSources(join(ROOT, 'rules', 'linux')).filter((s) => /ssh_(failed_login|brute_force)/.test(s.origin)));
   const run = (input: readonly string[]): { ms: number; created: number } => {
     const engine = new DetectionEngine(ssh, { ...DEFAULT_DETECTION_OPTIONS, latenessMs: 0 });
     const state = emptyDetectionState();

@@ -1,4 +1,3 @@
-export * from './rule-files';
 export * from './rule-tester';
 export * from './rules-registry.service';
 export * from './rules.controller';

@@ -7,11 +7,11 @@ import {
   DetectionContext,
   DetectionEngine,
   DetectionOptions,
+  readRuleSources,
   RuleException,
   RuleSource,
 } from '@soc/detection';
 import { CLOCK, type Clock, ErrorCode, SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger, SocError } from '@soc/shared';
-import { readRuleFiles } from './rule-files';
 import { RulesRepository, RuleSwitch, StoredRule } from './rules.repository';
 
 /** What is in force: compiled rules and the switches and exceptions that go with them. */
@@ -129,7 +129,7 @@ export class RulesRegistry implements OnModuleInit, OnApplicationShutdown {
   private bundled(): RuleSource[] {
     const dir = isAbsolute(this.config.detection.rulesDir) ? this.config.detection.rulesDir : resolve(this.config.detection.rulesDir);
     try {
-      return readRuleFiles(dir);
+      return readRuleSources(dir);
     } catch (error) {
       throw new SocError(ErrorCode.ConfigInvalid, `SOC_RULES_DIR ${dir} cannot be read: ${(error as Error).message}`);
     }

@@ -103,7 +103,6 @@ export class DetectionEngine {
       this.collect([processed, engine.advance(watermark)], scope, context, findings, health);
       state.lateEvents = engine.stats().late;
       state.correlation = engine.snapshot();
-      state.contentVersion = this.content.version;
     }
     this.openAlerts.prune(state);
     return { findings: findings.list(), health };
@@ -120,7 +119,6 @@ export class DetectionEngine {
     const engine = this.correlatorFor(state, scope);
     this.collect([engine.advance(state.maxEventTime + 1)], scope, context, findings, health);
     state.correlation = engine.snapshot();
-    state.contentVersion = this.content.version;
     return { findings: findings.list(), health };
   }
 

@@ -31,8 +31,7 @@ export interface MatchedSelection {
 /** Everything detection remembers for one stream; plain JSON, checkpointed with the batch that built it. */
 export interface DetectionState {
   version: 2;
-  /** The rule content the correlation snapshot was built by (state of other content is not reused). */
-  contentVersion?: string;
+  /** The correlation engine's snapshot; a rule whose meaning changed since restarts empty, the others continue. */
   correlation?: CorrelationEngineSnapshot;
   open: Record<string, OpenAlert>;
   /** Newest event time seen (single-event suppression windows close behind it). */

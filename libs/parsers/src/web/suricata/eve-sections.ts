@@ -1,11 +1,11 @@
 import { EventFields } from '../../format-parser';
 import { Endpoint } from '../../security-event';
 import { JsonObject, count, num, obj, str } from '../shared/json-value';
+import { setTls } from '../shared/tls';
 import { urlFields } from '../shared/url';
 
 // Sections are built member by member, not as `{ ...(x === undefined ? {} : { x }), … }` (see plain-object.ts).
 type Http = NonNullable<EventFields['http']>;
-type Tls = NonNullable<EventFields['tls']>;
 
 /** ECS fields of the `alert` section: the signature is the rule, its action the event action. */
 export function alertFields(alert: JsonObject, fields: EventFields): void {
@@ -87,21 +87,7 @@ export function tlsFields(tls: JsonObject, fields: EventFields): void {
   const subject = str(tls.subject);
   // EVE writes `TLS 1.2`, `TLSv1.3` or `UNDETERMINED`; ECS wants the bare number.
   const version = /^TLS ?v?(\d\.\d)$/.exec(str(tls.version) ?? '')?.[1];
-  const tlsSection: Tls = {};
-  if (version !== undefined) tlsSection.version = version;
-  if (sni !== undefined || ja3 !== undefined) {
-    const client: NonNullable<Tls['client']> = {};
-    if (sni !== undefined) client.server_name = sni;
-    if (ja3 !== undefined) client.ja3 = ja3;
-    tlsSection.client = client;
-  }
-  if (ja3s !== undefined || subject !== undefined) {
-    const server: NonNullable<Tls['server']> = {};
-    if (ja3s !== undefined) server.ja3s = ja3s;
-    if (subject !== undefined) server.subject = subject;
-    tlsSection.server = server;
-  }
-  if (Object.keys(tlsSection).length > 0) fields.tls = tlsSection;
+  setTls(fields, { version, serverName: sni, ja3, ja3s, subject });
 }
 
 export function fileFields(fileinfo: JsonObject, fields: EventFields): void {

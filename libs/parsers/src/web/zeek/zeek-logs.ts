@@ -1,5 +1,6 @@
 import { EventFields } from '../../format-parser';
 import { JsonObject, count, num, str, strings } from '../shared/json-value';
+import { setTls } from '../shared/tls';
 import { urlFields } from '../shared/url';
 
 /** ECS fields of the log-specific columns, by Zeek log path. */
@@ -25,7 +26,6 @@ export function applyLogFields(path: string | undefined, record: JsonObject, fie
 }
 
 type Http = NonNullable<EventFields['http']>;
-type Tls = NonNullable<EventFields['tls']>;
 
 function connFields(record: JsonObject, fields: EventFields): void {
   const origBytes = count(record.orig_bytes);
@@ -92,21 +92,7 @@ function sslFields(record: JsonObject, fields: EventFields): void {
   const subject = str(record.subject);
   // Zeek writes `TLSv12`, `TLSv13`; ECS wants `1.2`. SSLv3 and DTLS keep no ECS version.
   const digits = /^TLSv(\d)(\d)$/.exec(str(record.version) ?? '');
-  const tlsSection: Tls = {};
-  if (digits) tlsSection.version = `${digits[1]}.${digits[2]}`;
-  if (serverName !== undefined || ja3 !== undefined) {
-    const client: NonNullable<Tls['client']> = {};
-    if (serverName !== undefined) client.server_name = serverName;
-    if (ja3 !== undefined) client.ja3 = ja3;
-    tlsSection.client = client;
-  }
-  if (ja3s !== undefined || subject !== undefined) {
-    const server: NonNullable<Tls['server']> = {};
-    if (ja3s !== undefined) server.ja3s = ja3s;
-    if (subject !== undefined) server.subject = subject;
-    tlsSection.server = server;
-  }
-  if (Object.keys(tlsSection).length > 0) fields.tls = tlsSection;
+  setTls(fields, { version: digits ? `${digits[1]}.${digits[2]}` : undefined, serverName, ja3, ja3s, subject });
 }
 
 function sshFields(record: JsonObject, fields: EventFields): void {
