@@ -6,7 +6,7 @@ import { createLogger } from '@soc/shared';
 import { EmbeddedPostgresServer, migrateDatabase } from '@soc/storage';
 import { probeKafka } from '@soc/transport';
 import { MIGRATIONS } from '../../migrations';
-import { TEMPLATE_DATABASE, TEST_ENV, withDatabase } from './test-env';
+import { TEMPLATE_DATABASE, TEST_DB_PREFIX, TEST_ENV, withDatabase } from './test-env';
 
 const ROOT = join(__dirname, '..', '..');
 const state = globalThis as { socTestEmbeddedPg?: EmbeddedPostgresServer; socTestKafkaStarted?: boolean };
@@ -52,7 +52,7 @@ async function migrateTemplate(serverUrl: string): Promise<void> {
   await admin.connect();
   try {
     // Leftovers of an interrupted run: databases cloned by test files that never dropped them.
-    const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'soc_test_%'`);
+    const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${TEST_DB_PREFIX}\\_%`]);
     for (const { datname } of stale.rows as Array<{ datname: string }>) {
       await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { TEST_ENV, withDatabase } from './test-env';
+import { TEST_DB_PREFIX, TEST_ENV, withDatabase } from './test-env';
 
 export interface TestDatabase {
   url: string;
@@ -14,7 +14,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env[TEST_ENV.pgServerUrl];
   const template = process.env[TEST_ENV.templateDatabase];
   if (!serverUrl || !template) throw new Error('test database environment missing: run tests through jest (globalSetup)');
-  const name = `soc_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `${TEST_DB_PREFIX}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);

@@ -10,7 +10,18 @@ export const TEST_ENV = {
   kafkaSkipReason: 'SOC_TEST_KAFKA_SKIP_REASON',
 } as const;
 
-export const TEMPLATE_DATABASE = 'soc_test_template';
+/**
+ * Prefix of every database a test run creates, so two runs on one server (e.g. two checkouts) do not
+ * drop each other's databases: set `SOC_TEST_DB_PREFIX` to keep a run apart (letters, digits, `_`).
+ */
+export const TEST_DB_PREFIX = testDbPrefix(process.env.SOC_TEST_DB_PREFIX ?? 'soc_test');
+
+export const TEMPLATE_DATABASE = `${TEST_DB_PREFIX}_template`;
+
+function testDbPrefix(value: string): string {
+  if (!/^[a-z][a-z0-9_]{0,30}$/.test(value)) throw new Error(`SOC_TEST_DB_PREFIX must be lower-case letters, digits and _ (got ${JSON.stringify(value)})`);
+  return value;
+}
 
 export function withDatabase(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);

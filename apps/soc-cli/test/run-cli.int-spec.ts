@@ -2,7 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { Client } from 'pg';
 import { runCli } from '../src/run-cli';
 import { createTestDatabase } from '../../../test/support/test-database';
-import { TEST_ENV, withDatabase } from '../../../test/support/test-env';
+import { TEST_DB_PREFIX, TEST_ENV, withDatabase } from '../../../test/support/test-env';
 
 async function run(argv: string[], stdinText = '', env: Record<string, string> = {}) {
   const stdout = new PassThrough();
@@ -38,7 +38,7 @@ describe('soc-cli', () => {
 
   it('migrate: applies the migrations to an empty database once, then reports it up to date', async () => {
     const server = process.env[TEST_ENV.pgServerUrl]!;
-    const name = `soc_test_cli_${process.pid}`;
+    const name = `${TEST_DB_PREFIX}_cli_${process.pid}`;
     const admin = new Client({ connectionString: withDatabase(server, 'postgres') });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${name}`);
