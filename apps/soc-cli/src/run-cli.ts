@@ -1,5 +1,6 @@
 import { SocError } from '@soc/shared';
 import { CliCommand, CliIo, CliUsageError } from './cli-io';
+import { auditVerifyCommand } from './commands/audit-verify.command';
 import { corpusCheckCommand } from './commands/corpus-check.command';
 import { dlqReplayCommand } from './commands/dlq-replay.command';
 import { migrateCommand } from './commands/migrate.command';
@@ -8,7 +9,7 @@ import { replayCommand } from './commands/replay';
 import { rulesTestCommand } from './commands/rules-test';
 import { sigmaCheckCommand } from './commands/sigma-check';
 
-const COMMANDS: readonly CliCommand[] = [parseCommand, corpusCheckCommand, dlqReplayCommand, migrateCommand, sigmaCheckCommand, replayCommand, rulesTestCommand];
+const COMMANDS: readonly CliCommand[] = [parseCommand, corpusCheckCommand, dlqReplayCommand, migrateCommand, sigmaCheckCommand, replayCommand, rulesTestCommand, auditVerifyCommand];
 
 function help(): string {
   const lines = COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]);
