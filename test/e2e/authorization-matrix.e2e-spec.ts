@@ -6,6 +6,8 @@ type Caller = 'anonymous' | 'admin' | 'soc_analyst' | 'ir_lead' | 'ir_member' | 
 const PEOPLE = ['admin', 'soc_analyst', 'ir_lead', 'ir_member', 'agency_it', 'auditor'] as const;
 const EVERYONE: Caller[] = ['anonymous', ...PEOPLE, 'source', 'metrics_token'];
 const PUBLIC = 'public';
+/** Who works incidents: the SOC and the response team, never agency IT or auditors. */
+const RESPONDERS: Caller[] = ['admin', 'soc_analyst', 'ir_lead', 'ir_member'];
 const METRICS_TOKEN = 'metrics-token-for-the-scraper-0123456789abcdef';
 
 /**
@@ -55,6 +57,20 @@ const MATRIX: Record<string, typeof PUBLIC | Caller[]> = {
   'GET /api/v1/alerts': [...PEOPLE],
   'GET /api/v1/alerts/:id': [...PEOPLE],
   'PATCH /api/v1/alerts/:id': ['admin', 'soc_analyst', 'ir_lead', 'ir_member'],
+  'GET /api/v1/incidents': [...PEOPLE],
+  'GET /api/v1/incidents/metrics': [...PEOPLE],
+  'GET /api/v1/incidents/:id': [...PEOPLE],
+  'GET /api/v1/incidents/:id/events': [...PEOPLE],
+  'POST /api/v1/incidents/bulk': RESPONDERS,
+  'PATCH /api/v1/incidents/:id': RESPONDERS,
+  'POST /api/v1/incidents/:id/transition': RESPONDERS,
+  'POST /api/v1/incidents/:id/assign': RESPONDERS,
+  'POST /api/v1/incidents/:id/comments': RESPONDERS,
+  'POST /api/v1/incidents/:id/serious': RESPONDERS,
+  'POST /api/v1/incidents/:id/tasks': RESPONDERS,
+  'PATCH /api/v1/incidents/:id/tasks/:taskId': RESPONDERS,
+  'POST /api/v1/incidents/:id/merge': RESPONDERS,
+  'POST /api/v1/incidents/:id/split': RESPONDERS,
   'GET /api/v1/events': [...PEOPLE],
   'POST /api/v1/ingest': ['source'],
   'GET /api/v1/audit': ['admin', 'auditor'],

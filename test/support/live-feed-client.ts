@@ -10,6 +10,8 @@ export interface FeedMessage {
 /** A `/ws` client that records every message and lets a test wait for one. */
 export class LiveFeedClient {
   readonly messages: FeedMessage[] = [];
+  /** Resolves with the close code and reason once the connection closes. */
+  readonly closed: Promise<{ code: number; reason: string }>;
   private waiters: Array<() => void> = [];
 
   private constructor(readonly socket: WebSocket) {
@@ -17,6 +19,17 @@ export class LiveFeedClient {
       this.messages.push(JSON.parse((raw as Buffer).toString('utf8')) as FeedMessage);
       for (const wake of this.waiters.splice(0)) wake();
     });
+    this.closed = new Promise((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') })));
+  }
+
+  /** Sends a protocol message (an object as JSON; a string as is, e.g. to send garbage). */
+  send(message: unknown): void {
+    this.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+  }
+
+  /** The seq of every feed message received so far (control messages such as hello carry none). */
+  seqs(): number[] {
+    return this.messages.filter((m) => m.seq !== undefined).map((m) => m.seq!);
   }
 
   /** Connects with an access token and waits for the server's hello, so the client is registered before the test goes on. */

@@ -5,6 +5,7 @@ import { AlertsController, AlertsModule } from '@soc/alerts';
 import { AuditModule } from '@soc/audit';
 import { AuthController, AuthModule, UsersController } from '@soc/auth';
 import { EventsController, EventsModule } from '@soc/events';
+import { IncidentsController, IncidentsModule, SlaJobsModule } from '@soc/incidents';
 import { InventoryModule, SystemsController } from '@soc/inventory';
 import { IntelController, IntelModule } from '@soc/intel';
 import { IngestController, IngestPipelineModule, SchedulerJobsModule } from '@soc/ingest';
@@ -55,11 +56,11 @@ export class AppModule {
     if (config.roles.has('ingest') || config.roles.has('api')) imports.push(RulesModule);
     if (config.roles.has('ingest')) imports.push(IngestPipelineModule);
     if (config.roles.has('api')) {
-      imports.push(AlertsModule, EventsModule, LiveFeedModule, SyslogModule);
-      controllers.push(AuthController, UsersController, AgenciesController, SourcesController, SystemsController, IntelController, RulesController, AlertsController, EventsController, IngestController, AuditController);
+      imports.push(AlertsModule, IncidentsModule, EventsModule, LiveFeedModule, SyslogModule);
+      controllers.push(AuthController, UsersController, AgenciesController, SourcesController, SystemsController, IntelController, RulesController, AlertsController, IncidentsController, EventsController, IngestController, AuditController);
       providers.push(FirstStartService);
     }
-    if (config.roles.has('scheduler')) imports.push(ScheduleModule.forRoot(), SchedulerJobsModule);
+    if (config.roles.has('scheduler')) imports.push(ScheduleModule.forRoot(), SchedulerJobsModule, SlaJobsModule);
     return { module: AppModule, imports, controllers, providers };
   }
 }

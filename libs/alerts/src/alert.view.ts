@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import { PRIORITIES, type Priority } from '@soc/shared';
 
 export const ALERT_STATUSES = ['new', 'acknowledged', 'closed'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
@@ -41,6 +42,8 @@ export class AlertView {
   @ApiPropertyOptional({ description: 'Which selections of the rule held, on which fields and values' }) matches?: ReadonlyArray<{ selection: string; field: string | null; value: string | null }>;
   @ApiPropertyOptional({ description: "A correlation's group-by values" }) groupBy?: Readonly<Record<string, string>>;
   @ApiPropertyOptional({ description: 'The indicator behind a threat-intel alert' }) indicator?: { listId: string; listName: string; type: string; value: string; description: string | null };
+  @ApiProperty({ enum: PRIORITIES, nullable: true, description: 'Severity × security level through the priority matrix' }) priority!: Priority | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The incident this alert belongs to' }) incidentId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

@@ -13,10 +13,10 @@ export class AlertsController {
 
   @Get()
   @RequirePermission(Permission.AlertsRead)
-  @ApiOperation({ summary: 'Cảnh báo — alerts the caller may see, newest first, with cursor pagination' })
+  @ApiOperation({ summary: 'Cảnh báo — alerts the caller may see, newest first, filtered (status, priority, severity, agency, system, incident, event time, text), with cursor pagination' })
   @ApiOkResponse({ type: AlertPage })
   list(@Query() query: ListAlertsQuery, @CurrentPrincipal() principal: Principal): Promise<AlertPage> {
-    return this.alerts.list(principal, query.limit, query.cursor);
+    return this.alerts.list(principal, query);
   }
 
   @Get(':id')

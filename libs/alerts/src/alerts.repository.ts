@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AlertFinding } from '@soc/detection';
-import { type AgencyScope, scopeCondition } from '@soc/shared';
-import { managerOf, Tx } from '@soc/storage';
+import { type AgencyScope, type Priority, scopeCondition } from '@soc/shared';
+import { containsPattern, managerOf, SqlConditions, Tx } from '@soc/storage';
 import { AlertChange, AlertPage, AlertStatus, AlertView } from './alert.view';
 import { AlertCursor, decodeCursor, encodeCursor } from './alert-cursor';
+import type { AlertListFilter } from './list-alerts.query';
 
 interface AlertRow {
   id: string;
@@ -21,6 +22,8 @@ interface AlertRow {
   event_count: number;
   event_ids: string[];
   details: Pick<AlertView, 'tags' | 'entities' | 'explanation' | 'kind' | 'author' | 'references' | 'matches' | 'groupBy' | 'indicator'>;
+  incident_id: string | null;
+  priority: Priority | null;
   created_at: Date;
   updated_at: Date;
   inserted?: boolean;
@@ -82,15 +85,24 @@ export class AlertsRepository {
   }
 
   /** Newest first, keyset-paginated on (created_at, id) so pages stay stable while alerts arrive. */
-  async list(scope: AgencyScope, limit: number, cursor?: string): Promise<AlertPage> {
+  async list(scope: AgencyScope, limit: number, cursor?: string, filter: AlertListFilter = {}): Promise<AlertPage> {
     const after: AlertCursor | undefined = cursor === undefined ? undefined : decodeCursor(cursor);
-    const where = scopeCondition(scope, 'agency_id', 4);
+    const where = new SqlConditions();
+    if (after) where.add('(created_at, id) < ($1::timestamptz, $2::uuid)', after.createdAt, after.id);
+    if (filter.status?.length) where.add('status = ANY($1::text[])', filter.status);
+    if (filter.priority?.length) where.add('priority = ANY($1::text[])', filter.priority);
+    if (filter.severity?.length) where.add('severity = ANY($1::text[])', filter.severity);
+    if (filter.agencyId) where.add('agency_id = $1', filter.agencyId);
+    if (filter.systemId) where.add(`details -> 'entities' -> 'systemIds' ? $1`, filter.systemId);
+    if (filter.incidentId) where.add('incident_id = $1::uuid', filter.incidentId);
+    if (filter.from) where.add('last_seen >= $1::timestamptz', filter.from);
+    if (filter.to) where.add('first_seen < $1::timestamptz', filter.to);
+    if (filter.q) where.add('(title ILIKE $1 OR rule_id ILIKE $1 OR host(source_ip) = $2)', containsPattern(filter.q), filter.q.trim());
+    const scoped = scopeCondition(scope, 'agency_id', 1);
+    where.add(scoped.sql, ...scoped.params);
     const rows: AlertRow[] = await this.dataSource.query(
-      `SELECT * FROM alerts
-       WHERE ($1::timestamptz IS NULL OR (created_at, id) < ($1::timestamptz, $2::uuid)) AND ${where.sql}
-       ORDER BY created_at DESC, id DESC
-       LIMIT $3`,
-      [after?.createdAt ?? null, after?.id ?? null, limit + 1, ...where.params],
+      `SELECT * FROM alerts WHERE ${where.sql} ORDER BY created_at DESC, id DESC LIMIT ${where.placeholder(limit + 1)}`,
+      where.params,
     );
     const items = rows.slice(0, limit).map(toView);
     const last = rows.length > limit ? rows[limit - 1]! : undefined;
@@ -102,6 +114,37 @@ export class AlertsRepository {
     const where = scopeCondition(scope, 'agency_id', 2);
     const rows: AlertRow[] = await this.dataSource.query(`SELECT * FROM alerts WHERE id = $1 AND ${where.sql}`, [id, ...where.params]);
     return rows[0] && toView(rows[0]);
+  }
+
+  /** Records each alert's priority and incident (null: not in one), returning the alerts as they now are. */
+  async placeInIncidents(tx: Tx, placements: ReadonlyArray<{ id: string; priority: Priority; incidentId: string | null }>): Promise<AlertView[]> {
+    if (placements.length === 0) return [];
+    const rows: AlertRow[] = await managerOf(tx).query(
+      `WITH placed AS (
+         UPDATE alerts a SET priority = p.priority, incident_id = p."incidentId"
+         FROM jsonb_to_recordset($1::jsonb) AS p(id uuid, priority text, "incidentId" uuid)
+         WHERE a.id = p.id RETURNING a.*)
+       SELECT * FROM placed`,
+      [JSON.stringify(placements)],
+    );
+    return rows.map(toView);
+  }
+
+  /** Moves alerts of one incident to another (merge, split); returns the ids moved. */
+  async moveToIncident(tx: Tx, fromIncidentIds: readonly string[], toIncidentId: string, alertIds?: readonly string[]): Promise<string[]> {
+    const rows: Array<{ id: string }> = await managerOf(tx).query(
+      `WITH moved AS (
+         UPDATE alerts SET incident_id = $2 WHERE incident_id = ANY($1::uuid[]) AND ($3::uuid[] IS NULL OR id = ANY($3::uuid[])) RETURNING id)
+       SELECT id FROM moved`,
+      [fromIncidentIds, toIncidentId, alertIds ?? null],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** The alerts of an incident, oldest first (the caller has checked the incident is in scope). */
+  async ofIncident(incidentId: string, limit: number, tx?: Tx): Promise<AlertView[]> {
+    const rows: AlertRow[] = await (tx ? managerOf(tx) : this.dataSource.manager).query('SELECT * FROM alerts WHERE incident_id = $1 ORDER BY first_seen, id LIMIT $2', [incidentId, limit]);
+    return rows.map(toView);
   }
 
   /** Closes the alert with this fingerprint if it is open (system-driven: a condition that ended). */
@@ -153,6 +196,8 @@ function toView(row: AlertRow): AlertView {
     ...(row.details.matches ? { matches: row.details.matches } : {}),
     ...(row.details.groupBy ? { groupBy: row.details.groupBy } : {}),
     ...(row.details.indicator ? { indicator: row.details.indicator } : {}),
+    priority: row.priority,
+    incidentId: row.incident_id,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -6,6 +6,7 @@ import { ErrorCode, SocError } from '@soc/shared';
 import { TransactionRunner } from '@soc/storage';
 import { AlertPage, AlertStatus, AlertView } from './alert.view';
 import { AlertsRepository } from './alerts.repository';
+import { ListAlertsQuery } from './list-alerts.query';
 
 const NOT_FOUND = 'no such alert';
 
@@ -18,8 +19,9 @@ export class AlertsService {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  list(principal: Principal, limit: number, cursor?: string): Promise<AlertPage> {
-    return this.alerts.list(principal.scope, limit, cursor);
+  list(principal: Principal, query: ListAlertsQuery): Promise<AlertPage> {
+    const { limit, cursor, ...filter } = query;
+    return this.alerts.list(principal.scope, limit, cursor, filter);
   }
 
   async get(principal: Principal, id: string): Promise<AlertView> {
@@ -34,7 +36,7 @@ export class AlertsService {
       const changed = await this.alerts.setStatus(tx, principal.scope, id, status);
       if (!changed) throw new SocError(ErrorCode.NotFound, NOT_FOUND);
       const { before, alert } = changed;
-      await this.outbox.append(tx, [{ type: 'alert.updated', agencyId: alert.agencyId, payload: alert }]);
+      await this.outbox.append(tx, [{ type: 'alert.updated', agencyId: alert.agencyId, priority: alert.priority, payload: alert }]);
       await this.audit.record(
         { actor: actorOf(principal), action: 'alerts.status_changed', target: `alert:${id}`, agencyId: alert.agencyId, details: { from: before, to: status } },
         tx,

@@ -7,6 +7,9 @@ export enum Permission {
   AlertsRead = 'alerts:read',
   EventsRead = 'events:read',
   AlertsTriage = 'alerts:triage',
+  IncidentsRead = 'incidents:read',
+  /** The response workflow: transitions, assignment, comments, tasks, merge and split. */
+  IncidentsManage = 'incidents:manage',
   AgenciesRead = 'agencies:read',
   AgenciesManage = 'agencies:manage',
   SourcesRead = 'sources:read',
@@ -26,14 +29,14 @@ export enum Permission {
   IngestWrite = 'ingest:write',
 }
 
-const READ_ALL = [Permission.AlertsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead, Permission.SystemsRead, Permission.IntelRead, Permission.RulesRead];
+const READ_ALL = [Permission.AlertsRead, Permission.IncidentsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead, Permission.SystemsRead, Permission.IntelRead, Permission.RulesRead];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: Object.values(Permission).filter((p) => p !== Permission.IngestWrite),
-  soc_analyst: [...READ_ALL, Permission.AlertsTriage, Permission.MetricsRead, Permission.IntelManage, Permission.RulesManage],
-  ir_lead: [...READ_ALL, Permission.AlertsTriage],
-  ir_member: [...READ_ALL, Permission.AlertsTriage],
-  agency_it: [Permission.AlertsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead, Permission.SystemsRead],
+  soc_analyst: [...READ_ALL, Permission.AlertsTriage, Permission.IncidentsManage, Permission.MetricsRead, Permission.IntelManage, Permission.RulesManage],
+  ir_lead: [...READ_ALL, Permission.AlertsTriage, Permission.IncidentsManage],
+  ir_member: [...READ_ALL, Permission.AlertsTriage, Permission.IncidentsManage],
+  agency_it: [Permission.AlertsRead, Permission.IncidentsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead, Permission.SystemsRead],
   auditor: [...READ_ALL, Permission.UsersRead, Permission.AuditRead, Permission.MetricsRead],
 };
 

@@ -38,15 +38,25 @@ const FILTERS: ReadonlyArray<[keyof EventSearchQuery, string]> = [
 export class EventsSearchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Newest first by event time, keyset-paginated on (ts, id); only the caller's agencies. */
-  async search(scope: AgencyScope, query: EventSearchQuery): Promise<EventPage> {
+  /**
+   * Newest first by event time, keyset-paginated on (ts, id); only the caller's agencies. With an incident,
+   * only the events its alerts name (within the alerts' event-time span, so only those partitions are read).
+   */
+  async search(scope: AgencyScope, query: EventSearchQuery, incidentId?: string): Promise<EventPage> {
     const conditions: string[] = [];
     const params: unknown[] = [];
     const bind = (sql: string, value: unknown) => {
       params.push(value);
-      conditions.push(sql.replace('$N', `$${params.length}`));
+      conditions.push(sql.replaceAll('$N', `$${params.length}`));
     };
     for (const [field, sql] of FILTERS) if (query[field] !== undefined) bind(sql, query[field]);
+    if (incidentId !== undefined) {
+      bind(
+        `id IN (SELECT unnest(event_ids) FROM alerts WHERE incident_id = $N::uuid)
+         AND ts >= (SELECT min(first_seen) FROM alerts WHERE incident_id = $N::uuid) AND ts <= (SELECT max(last_seen) FROM alerts WHERE incident_id = $N::uuid)`,
+        incidentId,
+      );
+    }
     if (query.cursor !== undefined) {
       const { ts, id } = decodeCursor(query.cursor);
       params.push(ts, id);

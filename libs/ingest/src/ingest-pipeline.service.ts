@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { IncidentGrouper, incidentMessages } from '@soc/incidents';
 import { AlertChange, AlertsRepository } from '@soc/alerts';
 import { AlertFinding, DetectionHealth, DetectionOutcome, DetectionState, StoredEvent, usableState } from '@soc/detection';
 import { IntelDirectory } from '@soc/intel';
@@ -46,6 +47,7 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
     private readonly checkpoints: CheckpointsRepository,
     private readonly alerts: AlertsRepository,
     private readonly outbox: OutboxRepository,
+    private readonly incidents: IncidentGrouper,
     private readonly sourceDirectory: SourceDirectory,
     private readonly assetDirectory: AssetDirectory,
     private readonly sources: SourcesRepository,
@@ -153,8 +155,12 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
   /** Writes a detection outcome: alerts (correlations get their entities from the stored events), live messages, health. */
   private async applyDetection(tx: Tx, { findings, health }: DetectionOutcome): Promise<AlertChange[]> {
     for (const item of health) this.reportHealth(item);
-    const changes = await this.alerts.applyFindings(tx, await this.withStoredEntities(tx, findings));
-    await this.outbox.append(tx, changes.map((c) => ({ type: `alert.${c.change}` as const, agencyId: c.alert.agencyId, payload: c.alert })));
+    const stored = await this.alerts.applyFindings(tx, await this.withStoredEntities(tx, findings));
+    const { alerts: changes, incidents } = await this.incidents.group(tx, stored);
+    await this.outbox.append(tx, [
+      ...changes.map((c) => ({ type: `alert.${c.change}` as const, agencyId: c.alert.agencyId, priority: c.alert.priority, payload: c.alert })),
+      ...incidentMessages(incidents),
+    ]);
     return changes;
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AlertsModule } from '@soc/alerts';
+import { IncidentGroupingModule } from '@soc/incidents';
 import { OutboxModule } from '@soc/realtime';
 import { CheckpointsRepository } from './checkpoints.repository';
 import { DeadLetterReplay } from './dead-letter-replay.service';
@@ -19,7 +20,7 @@ export class DeadLetterReplayModule {}
 
 /** The ingest worker (`ingest` role): consumes the raw stream and runs the pipeline. */
 @Module({
-  imports: [AlertsModule, OutboxModule],
+  imports: [AlertsModule, OutboxModule, IncidentGroupingModule],
   providers: [IngestPipeline, IdleCorrelationFlush, EventsRepository, DeadLettersRepository, CheckpointsRepository],
   exports: [IngestPipeline],
 })

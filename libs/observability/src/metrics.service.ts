@@ -85,6 +85,11 @@ export class MetricsService {
     help: 'WebSocket clients closed because their send buffer exceeded the limit',
     registers: [this.registry],
   });
+  readonly wsMessagesReplayed = new Counter({
+    name: 'soc_ws_messages_replayed_total',
+    help: 'Stored live messages replayed to WebSocket clients that subscribed with since',
+    registers: [this.registry],
+  });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'soc_process_' });

@@ -1,42 +1,46 @@
 import { IncomingMessage } from 'node:http';
 import { Duplex } from 'node:stream';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { WebSocket, WebSocketServer } from 'ws';
 import { AuthService, credentialOf, type UserPrincipal } from '@soc/auth';
 import { MetricsService } from '@soc/observability';
-import { inScope, SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
+import { SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
+import { LiveFeedAckRepository } from './live-feed-ack.repository';
+import { LiveFeedConnection, type LiveFeedDeps } from './live-feed-connection';
 import { StoredLiveMessage, WsCloseCode } from './live-message';
+import { OutboxRepository } from './outbox.repository';
 
 export const LIVE_FEED_PATH = '/ws';
-
-interface Client {
-  socket: WebSocket;
-  alive: boolean;
-  principal: UserPrincipal;
-  /** Re-checked at every heartbeat, so logout or expiry ends the feed too. */
-  accessToken: string;
-}
+/** How long clients get to answer the close frame at shutdown. */
+const SHUTDOWN_CLOSE_GRACE_MS = 1000;
 
 /**
  * The `/ws` endpoint. The upgrade needs a valid access token (`Authorization: Bearer` or
- * `?access_token=`); each client then receives the live messages of the agencies it may see.
+ * `?access_token=`); each client then receives the live messages of the agencies it may see, and may
+ * subscribe (filters, replay from a seq) and acknowledge (see `LiveFeedConnection`).
  * Plain `ws` on the HTTP server's upgrade event, so the handshake (and its 401) stays ours.
  */
 @Injectable()
-export class LiveFeedGateway implements OnApplicationBootstrap, OnApplicationShutdown {
+export class LiveFeedGateway implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  private readonly clients = new Set<Client>();
+  private readonly clients = new Set<LiveFeedConnection>();
+  private readonly deps: LiveFeedDeps;
   private heartbeat?: NodeJS.Timeout;
+  /** The last seq this node's relay has broadcast: where a client that connects now starts live. */
   private lastSeq = 0;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly metrics: MetricsService,
     private readonly auth: AuthService,
+    outbox: OutboxRepository,
+    acks: LiveFeedAckRepository,
+    metrics: MetricsService,
     @Inject(SOC_CONFIG) private readonly config: SocConfig,
     @Inject(SOC_LOGGER) private readonly logger: SocLogger,
-  ) {}
+  ) {
+    this.deps = { outbox, acks, metrics, config: config.ws, logger };
+  }
 
   onApplicationBootstrap(): void {
     const httpServer = this.adapterHost.httpAdapter.getHttpServer() as import('node:http').Server;
@@ -45,29 +49,41 @@ export class LiveFeedGateway implements OnApplicationBootstrap, OnApplicationShu
     this.heartbeat.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before the HTTP server closes: it waits for every connection, upgraded ones included, so open
+   * feeds would hold the shutdown. Clients get a close frame (1001: reconnect, resume with since) and
+   * a moment to answer it; the rest are cut.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.heartbeat);
-    for (const client of this.clients) client.socket.close(1001, 'server shutting down');
+    const closing = [...this.clients].map(
+      ({ socket }) =>
+        new Promise<void>((resolve) => {
+          if (socket.readyState === WebSocket.CLOSED) return resolve();
+          socket.once('close', () => resolve());
+          socket.close(1001, 'server shutting down; reconnect and subscribe with since');
+        }),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(closing), new Promise((resolve) => (timer = setTimeout(resolve, SHUTDOWN_CLOSE_GRACE_MS)))]);
+    clearTimeout(timer);
+    for (const client of this.clients) client.socket.terminate();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /**
-   * Sends to every client whose scope covers the message's agency; a client whose unsent backlog is
-   * over the limit is closed, never buffered without bound.
-   */
-  broadcast({ message, agencyId }: StoredLiveMessage): void {
-    this.lastSeq = Math.max(this.lastSeq, message.seq);
-    const frame = JSON.stringify(message);
-    for (const client of this.clients) {
-      if (client.socket.readyState !== WebSocket.OPEN || !inScope(client.principal.scope, agencyId)) continue;
-      if (client.socket.bufferedAmount > this.config.ws.maxBufferedBytes) {
-        this.metrics.wsSlowClientsClosed.inc();
-        client.socket.close(WsCloseCode.SlowConsumer, `slow consumer: over ${this.config.ws.maxBufferedBytes} bytes unsent`);
-        continue;
-      }
-      client.socket.send(frame);
-      this.metrics.wsMessagesSent.inc();
-    }
+  /** Where the relay starts (the outbox's last seq at boot): messages before it are only reachable by replay. */
+  startFrom(seq: number): void {
+    this.lastSeq = Math.max(this.lastSeq, seq);
+  }
+
+  /** Hands a committed message to every client; each decides by its scope, filters and replay state. */
+  broadcast(stored: StoredLiveMessage): void {
+    this.lastSeq = Math.max(this.lastSeq, stored.message.seq);
+    const frame = JSON.stringify(stored.message);
+    for (const client of this.clients) client.deliverLive(stored, frame);
   }
 
   clientCount(): number {
@@ -83,7 +99,7 @@ export class LiveFeedGateway implements OnApplicationBootstrap, OnApplicationShu
     void this.authenticate(request).then(
       (authenticated) => {
         if (!authenticated) return refuse(socket, 401, 'Unauthorized');
-        this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws, authenticated.principal, authenticated.token));
+        this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws, authenticated));
       },
       (error: unknown) => {
         this.logger.warn({ err: error }, 'WebSocket authentication failed');
@@ -92,25 +108,27 @@ export class LiveFeedGateway implements OnApplicationBootstrap, OnApplicationShu
     );
   }
 
-  private async authenticate(request: IncomingMessage): Promise<{ principal: UserPrincipal; token: string } | undefined> {
+  /** The principal, its token and its acknowledged seq (read before the upgrade, so the hello can carry it). */
+  private async authenticate(request: IncomingMessage): Promise<{ principal: UserPrincipal; token: string; lastAckedSeq: number } | undefined> {
     const credential = credentialOf(request, true);
     if (credential.kind !== 'access-token') return undefined;
     const principal = await this.auth.authenticate(credential.token);
-    return principal && { principal, token: credential.token };
+    return principal && { principal, token: credential.token, lastAckedSeq: await this.deps.acks.lastAcked(principal.userId) };
   }
 
-  private accept(socket: WebSocket, principal: UserPrincipal, accessToken: string): void {
-    const client: Client = { socket, alive: true, principal, accessToken };
+  private accept(socket: WebSocket, { principal, token, lastAckedSeq }: { principal: UserPrincipal; token: string; lastAckedSeq: number }): void {
+    const client = new LiveFeedConnection(socket, principal, token, this.lastSeq, this.deps);
     this.clients.add(client);
-    this.metrics.wsClients.set(this.clients.size);
+    this.deps.metrics.wsClients.set(this.clients.size);
     socket.on('pong', () => (client.alive = true));
     socket.on('error', (error) => this.logger.debug({ err: error }, 'WebSocket client error'));
     socket.on('close', () => {
       this.clients.delete(client);
-      this.metrics.wsClients.set(this.clients.size);
+      this.deps.metrics.wsClients.set(this.clients.size);
     });
-    // Tells the client where the live stream stands; it is not an outbox message, so it has no seq.
-    socket.send(JSON.stringify({ type: 'hello', data: { lastSeq: this.lastSeq } }));
+    // Where the live stream stands, and where this user last acknowledged: a console resumes with
+    // `subscribe` since lastAckedSeq. Not an outbox message, so it has no seq.
+    client.sendControl('hello', { lastSeq: this.lastSeq, lastAckedSeq });
   }
 
   private checkHeartbeats(): void {

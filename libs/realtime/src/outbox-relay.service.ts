@@ -28,6 +28,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationBootstrap(): Promise<void> {
     this.delivered = await this.outbox.lastSeq();
+    this.gateway.startFrom(this.delivered);
     await this.ensureListening();
     this.poll = setInterval(() => {
       void this.ensureListening();

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import type { Priority } from '@soc/shared';
 import { managerOf, Tx } from '@soc/storage';
+import { type FeedSelection, prioritiesMeeting } from './feed-filter';
 import { LiveMessage, OutboxEntry, StoredLiveMessage } from './live-message';
 
 export const OUTBOX_CHANNEL = 'soc_outbox';
@@ -15,6 +17,7 @@ interface OutboxRow {
   seq: string;
   type: LiveMessage['type'];
   agency_id: string | null;
+  priority: Priority | null;
   payload: unknown;
   created_at: Date;
 }
@@ -29,8 +32,8 @@ export class OutboxRepository {
     const manager = managerOf(tx);
     await manager.query('SELECT pg_advisory_xact_lock($1)', [OUTBOX_APPEND_LOCK]);
     await manager.query(
-      `INSERT INTO outbox (type, agency_id, payload)
-       SELECT type, "agencyId", payload FROM jsonb_to_recordset($1::jsonb) AS m(type text, "agencyId" text, payload jsonb)`,
+      `INSERT INTO outbox (type, agency_id, priority, payload)
+       SELECT type, "agencyId", priority, payload FROM jsonb_to_recordset($1::jsonb) AS m(type text, "agencyId" text, priority text, payload jsonb)`,
       [JSON.stringify(entries)],
     );
     await manager.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
@@ -38,13 +41,28 @@ export class OutboxRepository {
 
   async readAfter(seq: number, limit: number): Promise<StoredLiveMessage[]> {
     const rows: OutboxRow[] = await this.dataSource.query(
-      'SELECT seq, type, agency_id, payload, created_at FROM outbox WHERE seq > $1 ORDER BY seq LIMIT $2',
+      'SELECT seq, type, agency_id, priority, payload, created_at FROM outbox WHERE seq > $1 ORDER BY seq LIMIT $2',
       [seq, limit],
     );
-    return rows.map((row) => ({
-      agencyId: row.agency_id,
-      message: { type: row.type, seq: Number(row.seq), ts: row.created_at.toISOString(), data: row.payload },
-    }));
+    return rows.map(toStored);
+  }
+
+  /**
+   * The next `limit` messages after `seq` that a client with this selection receives (scope, agencies,
+   * types, priority — a message without priority passes any minPriority), for replay. Filtering here
+   * keeps a narrow client from paging through everyone else's messages.
+   */
+  async readSelectedAfter(seq: number, selection: FeedSelection, limit: number): Promise<StoredLiveMessage[]> {
+    const rows: OutboxRow[] = await this.dataSource.query(
+      `SELECT seq, type, agency_id, priority, payload, created_at FROM outbox
+       WHERE seq > $1
+         AND ($2::text[] IS NULL OR agency_id = ANY($2::text[]))
+         AND ($3::text[] IS NULL OR type = ANY($3::text[]))
+         AND ($4::text[] IS NULL OR priority IS NULL OR priority = ANY($4::text[]))
+       ORDER BY seq LIMIT $5`,
+      [seq, selection.agencies ?? null, selection.types ?? null, selection.minPriority ? prioritiesMeeting(selection.minPriority) : null, limit],
+    );
+    return rows.map(toStored);
   }
 
   async lastSeq(): Promise<number> {
@@ -62,4 +80,12 @@ export class OutboxRepository {
     await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
     return () => client.end();
   }
+}
+
+function toStored(row: OutboxRow): StoredLiveMessage {
+  return {
+    agencyId: row.agency_id,
+    priority: row.priority,
+    message: { type: row.type, seq: Number(row.seq), ts: row.created_at.toISOString(), data: row.payload },
+  };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LiveFeedAckRepository } from './live-feed-ack.repository';
 import { LiveFeedGateway } from './live-feed.gateway';
 import { OutboxRelay } from './outbox-relay.service';
 import { OutboxRepository } from './outbox.repository';
@@ -8,5 +9,5 @@ import { OutboxRepository } from './outbox.repository';
 export class OutboxModule {}
 
 /** The `/ws` live feed and its relay, for nodes with the `api` role. */
-@Module({ imports: [OutboxModule], providers: [LiveFeedGateway, OutboxRelay], exports: [LiveFeedGateway] })
+@Module({ imports: [OutboxModule], providers: [LiveFeedGateway, LiveFeedAckRepository, OutboxRelay], exports: [LiveFeedGateway] })
 export class LiveFeedModule {}

@@ -76,52 +76,63 @@ export function findText(texts: Texts, test: (text: string) => boolean): string 
   return texts.find(test);
 }
 
+/** Marks a text form of a path not worked out yet (undefined is a result: no text there). */
+const UNREAD: unique symbol = Symbol('unread');
+
+/** One path of one event: its value, and its text and lowered text once asked for. */
+class PathReading {
+  text: Texts | typeof UNREAD = UNREAD;
+  lower: Texts | typeof UNREAD = UNREAD;
+  constructor(readonly value: unknown) {}
+}
+
 /**
  * One event as the compiled rules read it. Each path is read, turned into text and lowered at most
  * once per event, however many rules look at it: lowering is the dominant cost of
- * case-insensitive matching.
+ * case-insensitive matching. One map entry per path holds all three forms (one lookup per read).
  */
 export class EventView {
-  private readonly values = new Map<string, unknown>();
-  private readonly texts = new Map<string, Texts>();
-  private readonly lowers = new Map<string, Texts>();
+  private readonly readings = new Map<string, PathReading>();
   /** Objects' members by blank-less name, built on the first loose lookup into each object. */
-  private readonly looseMembers = new Map<object, Map<string, unknown>>();
+  private looseMembers: Map<object, Map<string, unknown>> | undefined;
 
   constructor(readonly event: SecurityEvent) {}
 
   value(path: EventPath): unknown {
-    const cached = this.values.get(path.id);
-    if (cached !== undefined || this.values.has(path.id)) return cached;
-    const found = read(this.event, path);
-    const value = found.value === undefined && path.looseName !== undefined ? this.looseMember(found.parent, path.looseName) : found.value;
-    this.values.set(path.id, value);
-    return value;
+    return this.reading(path).value;
   }
 
   text(path: EventPath): Texts {
-    const cached = this.texts.get(path.id);
-    if (cached !== undefined || this.texts.has(path.id)) return cached;
-    const texts = textsOf(this.value(path));
-    this.texts.set(path.id, texts);
-    return texts;
+    const reading = this.reading(path);
+    if (reading.text === UNREAD) reading.text = textsOf(reading.value);
+    return reading.text;
+  }
+
+  lower(path: EventPath): Texts {
+    const reading = this.reading(path);
+    if (reading.lower === UNREAD) reading.lower = lowered(this.text(path));
+    return reading.lower;
+  }
+
+  private reading(path: EventPath): PathReading {
+    let reading = this.readings.get(path.id);
+    if (reading === undefined) {
+      const found = read(this.event, path);
+      const value = found.value === undefined && path.looseName !== undefined ? this.looseMember(found.parent, path.looseName) : found.value;
+      reading = new PathReading(value);
+      this.readings.set(path.id, reading);
+    }
+    return reading;
   }
 
   private looseMember(parent: unknown, name: string): unknown {
     if (typeof parent !== 'object' || parent === null) return undefined;
+    this.looseMembers ??= new Map();
     let members = this.looseMembers.get(parent);
     if (!members) {
       members = new Map(Object.entries(parent).map(([key, value]) => [squeeze(key), value]));
       this.looseMembers.set(parent, members);
     }
     return members.get(name);
-  }
-
-  lower(path: EventPath): Texts {
-    const cached = this.lowers.get(path.id);
-    if (cached !== undefined || this.lowers.has(path.id)) return cached;
-    const texts = lowered(this.text(path));
-    this.lowers.set(path.id, texts);
-    return texts;
   }
 }

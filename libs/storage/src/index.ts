@@ -6,3 +6,4 @@ export * from './database-probe';
 export * from './database.module';
 export * from './typeorm-pino.logger';
 export * from './event-partitions.repository';
+export * from './sql-conditions';

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { ErrorCode } from '../errors/error-code';
 import { SocError } from '../errors/soc-error';
+import {
+  DEFAULT_PRIORITY_MATRIX,
+  DEFAULT_SLA_TARGETS,
+  groupingEnv,
+  type IncidentPolicy,
+  priorityMatrixEnv,
+  SEVERITIES,
+  slaTargetsEnv,
+} from './incident-policy';
 
 const ROLES = ['api', 'ingest', 'scheduler'] as const;
 export type ServerRole = (typeof ROLES)[number];
@@ -63,6 +72,9 @@ const envSchema = z.object({
   INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(2000),
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   WS_HEARTBEAT_MS: z.coerce.number().int().min(100).default(30_000),
+  WS_REPLAY_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(200),
+  WS_REPLAY_QUEUE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+  WS_MAX_INVALID_MESSAGES: z.coerce.number().int().min(1).max(10_000).default(10),
   SOC_JWT_SECRET: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
   SOC_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   SOC_REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(90 * 86_400).default(7 * 86_400),
@@ -82,6 +94,12 @@ const envSchema = z.object({
   SOC_DETECTION_IDLE_CHECK_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   SOC_RULES_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   SOC_ALERT_SUPPRESSION_MS: z.coerce.number().int().min(0).max(30 * 86_400_000).default(3_600_000),
+  SOC_PRIORITY_MATRIX: optionalText.pipe(priorityMatrixEnv.optional()),
+  SOC_INCIDENT_GROUPING: groupingEnv.default([['attacker'], ['system', 'rule_family']]),
+  SOC_INCIDENT_WINDOW_MS: z.coerce.number().int().min(60_000).max(30 * 86_400_000).default(86_400_000),
+  SOC_INCIDENT_MIN_SEVERITY: z.enum(SEVERITIES).default('medium'),
+  SOC_SLA_TARGETS: optionalText.pipe(slaTargetsEnv.optional()),
+  SOC_SLA_CHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   SYSLOG_PORT: port.default(5514),
   SYSLOG_HOST: z.string().min(1).default('0.0.0.0'),
   SYSLOG_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
@@ -116,7 +134,16 @@ export interface SocConfig {
     maxBytesPerPartition: number;
   };
   ingest: { maxBodyBytes: number; batchSize: number; ratePerMinute: number };
-  ws: { maxBufferedBytes: number; heartbeatMs: number };
+  ws: {
+    maxBufferedBytes: number;
+    heartbeatMs: number;
+    /** Outbox rows read per replay page; the next page is read once the socket has written the last one. */
+    replayPageSize: number;
+    /** Live messages held per client while its replay runs; past it they are dropped and the replay reads the outbox again. */
+    replayQueueLimit: number;
+    /** Invalid client messages (each answered with an error) after which the connection is closed with 4004. */
+    maxInvalidMessages: number;
+  };
   auth: {
     /** Unset outside production: a generated secret is kept in `<dataDir>/jwt-secret`. */
     jwtSecret?: string;
@@ -142,6 +169,7 @@ export interface SocConfig {
     /** How often each node checks whether rules, switches or exceptions changed elsewhere. */
     rulesPollMs: number;
   };
+  incidents: IncidentPolicy;
   retention: {
     /** Days kept for events whose system (and so security level) is unknown. */
     defaultDays: number;
@@ -200,7 +228,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : undefined,
     ingest: { maxBodyBytes: e.INGEST_MAX_BODY_BYTES, batchSize: e.INGEST_BATCH_SIZE, ratePerMinute: e.SOC_INGEST_RATE_PER_MINUTE },
-    ws: { maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES, heartbeatMs: e.WS_HEARTBEAT_MS },
+    ws: {
+      maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
+      heartbeatMs: e.WS_HEARTBEAT_MS,
+      replayPageSize: e.WS_REPLAY_PAGE_SIZE,
+      replayQueueLimit: e.WS_REPLAY_QUEUE_LIMIT,
+      maxInvalidMessages: e.WS_MAX_INVALID_MESSAGES,
+    },
     auth: {
       jwtSecret: e.SOC_JWT_SECRET,
       accessTokenTtlSeconds: e.SOC_ACCESS_TOKEN_TTL_SECONDS,
@@ -218,6 +252,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       idleCheckMs: e.SOC_DETECTION_IDLE_CHECK_MS,
       suppressionMs: e.SOC_ALERT_SUPPRESSION_MS,
       rulesPollMs: e.SOC_RULES_POLL_MS,
+    },
+    incidents: {
+      priorityMatrix: e.SOC_PRIORITY_MATRIX ?? DEFAULT_PRIORITY_MATRIX,
+      grouping: e.SOC_INCIDENT_GROUPING,
+      groupingWindowMs: e.SOC_INCIDENT_WINDOW_MS,
+      openMinSeverity: e.SOC_INCIDENT_MIN_SEVERITY,
+      sla: e.SOC_SLA_TARGETS ?? DEFAULT_SLA_TARGETS,
+      slaCheckMs: e.SOC_SLA_CHECK_MS,
     },
     retention: { defaultDays: e.SOC_EVENT_RETENTION_DAYS, daysByLevel: e.SOC_RETENTION_DAYS_BY_LEVEL },
     syslog: {

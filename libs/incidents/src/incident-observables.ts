@@ -1,0 +1,23 @@
+import type { AlertView } from '@soc/alerts';
+import { type Observable, observablesOf } from './pure';
+
+export type ObservableTally = Observable & { firstSeen: string; lastSeen: string; sightings: number };
+
+/** Every observable of these alerts, once each, with how many alerts named it and over which event times. */
+export function tallyObservables(alerts: readonly AlertView[]): ObservableTally[] {
+  const tally = new Map<string, ObservableTally>();
+  for (const alert of alerts) {
+    for (const observable of observablesOf({ ...alert, ...alert.entities })) {
+      const key = `${observable.type}\u0000${observable.value}`;
+      const known = tally.get(key);
+      if (!known) {
+        tally.set(key, { ...observable, firstSeen: alert.firstSeen, lastSeen: alert.lastSeen, sightings: 1 });
+        continue;
+      }
+      known.sightings += 1;
+      if (alert.firstSeen < known.firstSeen) known.firstSeen = alert.firstSeen;
+      if (alert.lastSeen > known.lastSeen) known.lastSeen = alert.lastSeen;
+    }
+  }
+  return [...tally.values()];
+}
