@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
-import { inspect } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { Kafka } from 'kafkajs';
 import { benchKafka, createBenchTopic, findKafka, produceRecords } from './support/bench-kafka';
@@ -15,6 +14,7 @@ import { measureEndToEnd } from './support/end-to-end';
 import { buildEventRows } from './support/event-rows';
 import { describeSpread, evs, percent, rate, ratio, seconds, spread } from './support/figures';
 import { projectRoot } from './support/project-root';
+import { runBench } from './support/run-bench';
 import { describeSteps } from './support/step-report';
 import { sshWorkload } from './support/ssh-workload';
 
@@ -151,36 +151,4 @@ function parseEvents(text: string | undefined): number {
   return n;
 }
 
-async function run(): Promise<void> {
-  const cleanup = new Cleanup();
-  let failure: unknown;
-  const onSignal = (signal: NodeJS.Signals) => {
-    process.stderr.write(`\ningest-e2e bench: ${signal}, cleaning up ...\n`);
-    void cleanup.runAll().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    await main(cleanup);
-  } catch (error) {
-    failure = error;
-  }
-  const problems = await cleanup.runAll();
-  process.removeListener('SIGINT', onSignal);
-  process.removeListener('SIGTERM', onSignal);
-  for (const problem of problems) process.stderr.write(`ingest-e2e bench: cleanup: ${problem}\n`);
-  if (failure !== undefined) {
-    const text = failure instanceof Error ? (failure.stack ?? failure.message) : inspect(failure);
-    process.stderr.write(`ingest-e2e bench FAILED: ${text}\n`);
-    process.exitCode = 1;
-  } else if (problems.length > 0) {
-    process.exitCode = 1;
-  }
-  // Everything is closed by now; if some handle still holds the loop, say so rather than hang.
-  setTimeout(() => {
-    process.stderr.write('ingest-e2e bench: something kept the process alive 10 s after cleanup; exiting\n');
-    process.exit(process.exitCode ?? 1);
-  }, 10_000).unref();
-}
-
-void run();
+runBench('ingest-e2e', main);

@@ -4,7 +4,6 @@ import { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { inspect } from 'node:util';
 import pino from 'pino';
 import { WebSocketServer } from 'ws';
 import { type OutboxEntry, OutboxRepository } from '@soc/realtime';
@@ -15,6 +14,7 @@ import { createBenchDatabase, findPostgres } from './support/bench-postgres';
 import { Cleanup } from './support/cleanup';
 import { evs, ratio, sleep } from './support/figures';
 import { projectRoot } from './support/project-root';
+import { runBench } from './support/run-bench';
 import { closeFleet, connectFleet, DeliveryLog } from './support/ws-fleet';
 
 /**
@@ -205,35 +205,4 @@ function listEnv(name: string, fallback: number[]): number[] {
   return counts;
 }
 
-async function run(): Promise<void> {
-  const cleanup = new Cleanup();
-  let failure: unknown;
-  const onSignal = (signal: NodeJS.Signals) => {
-    process.stderr.write(`\nws-latency bench: ${signal}, cleaning up ...\n`);
-    void cleanup.runAll().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    await main(cleanup);
-  } catch (error) {
-    failure = error;
-  }
-  const problems = await cleanup.runAll();
-  process.removeListener('SIGINT', onSignal);
-  process.removeListener('SIGTERM', onSignal);
-  for (const problem of problems) process.stderr.write(`ws-latency bench: cleanup: ${problem}\n`);
-  if (failure !== undefined) {
-    const text = failure instanceof Error ? (failure.stack ?? failure.message) : inspect(failure);
-    process.stderr.write(`ws-latency bench FAILED: ${text}\n`);
-    process.exitCode = 1;
-  } else if (problems.length > 0) {
-    process.exitCode = 1;
-  }
-  setTimeout(() => {
-    process.stderr.write('ws-latency bench: something kept the process alive 10 s after cleanup; exiting\n');
-    process.exit(process.exitCode ?? 1);
-  }, 10_000).unref();
-}
-
-void run();
+runBench('ws-latency', main);

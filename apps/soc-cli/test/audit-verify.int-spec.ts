@@ -1,25 +1,15 @@
-import { PassThrough, Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuditRepository, AuditTrail, GENESIS_HASH } from '@soc/audit';
 import type { Clock } from '@soc/shared';
 import { dataSourceOptions, TransactionRunner } from '@soc/storage';
-import { CliCommand } from '../src/cli-io';
 import { createAuditVerifyCommand } from '../src/commands/audit-verify.command';
 import { runCli } from '../src/run-cli';
+import { captureCli, type CliIo } from './cli-capture';
 import { startTestApp } from '../../../test/support/test-app';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
 import { TEST_DB_PREFIX, TEST_ENV, withDatabase } from '../../../test/support/test-env';
 
-async function collect(run: (io: Parameters<CliCommand['run']>[1]) => Promise<number>) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk.toString()));
-  const code = await run({ stdin: Readable.from(['']), stdout, stderr, env: {} });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const collect = (run: (io: CliIo) => Promise<number>) => captureCli(run);
 
 const cli = (argv: string[], env: Record<string, string>) => collect((io) => runCli(argv, { ...io, env }));
 

@@ -1,19 +1,10 @@
-import { PassThrough, Readable } from 'node:stream';
 import { Client } from 'pg';
 import { runCli } from '../src/run-cli';
+import { captureCli } from './cli-capture';
 import { createTestDatabase } from '../../../test/support/test-database';
 import { TEST_DB_PREFIX, TEST_ENV, withDatabase } from '../../../test/support/test-env';
 
-async function run(argv: string[], stdinText = '', env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk.toString()));
-  const code = await runCli(argv, { stdin: Readable.from([stdinText]), stdout, stderr, env });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const run = (argv: string[], stdinText = '', env: Record<string, string> = {}) => captureCli((io) => runCli(argv, io), stdinText, env);
 
 describe('soc-cli', () => {
   it('parse: prints one normalized event per line and a summary with dead letters', async () => {
