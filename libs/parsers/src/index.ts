@@ -6,3 +6,4 @@ export * from './registry';
 export * from './security-event';
 export * from './time/zoned-time';
 export * from './structured/concatenated-json';
+export { isoString, isoStringAt, isoStringMs } from './time/iso-string';

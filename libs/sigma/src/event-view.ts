@@ -27,17 +27,27 @@ export function eventPath(key: string, options: { looseName?: boolean } = {}): E
 /** An event's value(s) at a path as text: one string, several (arrays, `*` paths), or none. */
 export type Texts = string | readonly string[] | undefined;
 
-/** The object holding the path's last segment, and that segment's value (undefined when absent). */
-function read(event: unknown, path: EventPath): { parent: unknown; value: unknown } {
+/** The value at the path (undefined when absent); for a `*` path, the values of the object there. */
+function read(event: unknown, path: EventPath): unknown {
   let node = event;
-  let parent: unknown;
   for (const segment of path.segments) {
-    if (typeof node !== 'object' || node === null) return { parent: undefined, value: undefined };
-    parent = node;
+    if (typeof node !== 'object' || node === null) return undefined;
     node = (node as Record<string, unknown>)[segment];
   }
-  if (!path.spread) return { parent, value: node };
-  return { parent, value: typeof node === 'object' && node !== null ? Object.values(node) : undefined };
+  if (!path.spread) return node;
+  return typeof node === 'object' && node !== null ? Object.values(node) : undefined;
+}
+
+/** The object holding the path's last segment, undefined when there is none (only loose lookups need it). */
+function parentOf(event: unknown, path: EventPath): unknown {
+  const { segments } = path;
+  let node = event;
+  for (let i = 0; i < segments.length; i += 1) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    if (i === segments.length - 1) return node;
+    node = (node as Record<string, unknown>)[segments[i]!];
+  }
+  return undefined;
 }
 
 function scalarText(value: unknown): string | undefined {
@@ -118,7 +128,7 @@ export class EventView {
     let reading = this.readings.get(path.id);
     if (reading === undefined) {
       const found = read(this.event, path);
-      const value = found.value === undefined && path.looseName !== undefined ? this.looseMember(found.parent, path.looseName) : found.value;
+      const value = found === undefined && path.looseName !== undefined ? this.looseMember(parentOf(this.event, path), path.looseName) : found;
       reading = new PathReading(value);
       this.readings.set(path.id, reading);
     }

@@ -62,7 +62,9 @@ export function textCondition(spec: FieldSpec, values: readonly SigmaScalar[], a
     const matched: ValueTest[] = tests.filter((t) => someText(texts, t.test));
     const found = findText(texts, (text) => matched.some((t) => t.test(text)));
     const value = found === undefined ? null : originalText(view, path, found, lowered);
-    return describeMatch(spec, path, value, [...new Set(matched.map((t) => t.expected))]);
+    // Most matches hold on one value: its list needs no de-duplication.
+    const expected = matched.length === 1 ? [matched[0]!.expected] : [...new Set(matched.map((t) => t.expected))];
+    return describeMatch(spec, path, value, expected);
   };
   const explain = access.anyPath
     ? (view: EventView) => {

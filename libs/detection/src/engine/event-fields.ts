@@ -18,13 +18,23 @@ export function eventField(event: SecurityEvent, name: string): string | number 
 
 function valueAt(root: unknown, path: string): unknown {
   let node = root;
-  let start = 0;
-  while (node !== null && typeof node === 'object') {
-    const dot = path.indexOf('.', start);
-    const key = dot < 0 ? path.slice(start) : path.slice(start, dot);
+  for (const key of segmentsOf(path)) {
+    if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[key];
-    if (dot < 0) return node;
-    start = dot + 1;
   }
-  return undefined;
+  return node;
+}
+
+/**
+ * A field name's path segments, split once: correlations read the same few fields of every event.
+ * Names come from rules and exceptions; the cap only guards against an unbounded stream of them.
+ */
+const segments = new Map<string, readonly string[]>();
+function segmentsOf(path: string): readonly string[] {
+  let split = segments.get(path);
+  if (!split) {
+    if (segments.size >= 10_000) segments.clear();
+    segments.set(path, (split = path.split('.')));
+  }
+  return split;
 }

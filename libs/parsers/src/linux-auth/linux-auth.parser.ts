@@ -17,12 +17,11 @@ export const linuxAuthParser: FormatParser = {
   format: 'linux-auth',
   matches: (_text: string, app?: string) => authProgram(app) !== undefined,
   parse(text: string, context: ParseContext): FormatResult {
-    const base: EventFields = { event: { dataset: 'system.auth', module: 'system' } };
     const program = authProgram(context.app);
     // Files written on Windows or relayed over TCP can keep a trailing CR.
     const facts = program ? readMessage(program, stripSolarisTag(text.trimEnd())) : undefined;
-    if (!facts) return formatOk(base);
-    // `{ ...facts, event: { ...base.event, ...facts.event } }`, member by member (see plain-object.ts).
+    if (!facts) return formatOk({ event: { dataset: 'system.auth', module: 'system' } });
+    // `{ ...facts, event: { dataset, module, ...facts.event } }`, member by member (see plain-object.ts).
     const fields: EventFields = Object.assign({}, facts, { event: { dataset: 'system.auth', module: 'system', ...facts.event } });
     // The process that logged is the syslog tag's; `prog(pam_unix)` is reported as `prog`.
     if (program?.pam) fields.process = { name: program.name };
@@ -44,8 +43,10 @@ function readMessage(program: AuthProgram, text: string): EventFields | undefine
 }
 
 // Solaris prefixes messages with "[ID 800047 auth.notice] ".
-const stripSolarisTag = (text: string): string => text.replace(/^\[ID \d+ \w+\.\w+\] /, '');
+const stripSolarisTag = (text: string): string => (text.startsWith('[ID ') ? text.replace(/^\[ID \d+ \w+\.\w+\] /, '') : text);
 
+/** `fields` (built here, so ours to hand on) without undefined members; copied only when it has some. */
 function dropEmpty(fields: EventFields): EventFields {
-  return withoutUndefined(fields) ?? {};
+  for (const key of Object.keys(fields)) if (fields[key as keyof EventFields] === undefined) return withoutUndefined(fields) ?? {};
+  return fields;
 }

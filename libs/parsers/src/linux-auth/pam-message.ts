@@ -12,9 +12,8 @@ const PASSWORD_CHANGED = /^password changed for (\S+)$/;
 export function parsePamMessage(message: string, service?: string): EventFields | undefined {
   const prefixed = PAM_PREFIX.exec(message);
   const body = prefixed ? prefixed[4]! : message;
-  const pam = prefixed ? { module: prefixed[1], service: prefixed[2], type: prefixed[3] } : { service };
   const fields = readBody(body);
-  return fields && withVendor(fields, 'pam', pam);
+  return fields && withVendor(fields, 'pam', prefixed ? { module: prefixed[1], service: prefixed[2], type: prefixed[3] } : { service });
 }
 
 function readBody(body: string): EventFields | undefined {

@@ -21,9 +21,8 @@ export interface SyslogContext {
   receivedAt: Date;
 }
 
-const MONTHS: Record<string, number> = {
-  Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12,
-};
+// A Map: looking a freshly matched name up in an object literal first interns the string, a Map only hashes it.
+const MONTHS = new Map<string, number>(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((name, i) => [name, i + 1]));
 
 // <PRI>? then "Mmm dd hh:mm:ss" (day space-padded) or an RFC 3339 timestamp, then host and tag.
 const PRIORITY = /^<(\d{1,3})>/;
@@ -50,7 +49,7 @@ export function parseSyslogLine(line: string, context: SyslogContext): SyslogRec
   let timestamp: Date | undefined;
   const bsd = BSD_STAMP.exec(rest);
   if (bsd) {
-    const month = MONTHS[bsd[1]!];
+    const month = MONTHS.get(bsd[1]!);
     const day = Number(bsd[2]);
     const [hour, minute, second] = [Number(bsd[3]), Number(bsd[4]), Number(bsd[5])];
     if (!month || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;

@@ -33,16 +33,24 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** The last answer of zoneOffsetMs: lines come in time order, so consecutive lookups share a zone and hour. */
+let lastOffset = { zone: '', hourBucket: NaN, offset: 0 };
+
 /** Offset of `zone` from UTC at instant `utcMs`, in ms (Intl is slow, so each zone-hour is computed once). */
 export function zoneOffsetMs(zone: string, utcMs: number): number {
   const hourBucket = Math.floor(utcMs / HOUR_MS);
+  // A year-less stamp asks twice (guess, then check), and the next line is almost always in the same hour.
+  if (hourBucket === lastOffset.hourBucket && zone === lastOffset.zone) return lastOffset.offset;
   let offsets = offsetsByZone.get(zone);
   if (!offsets) {
     offsets = new Map();
     offsetsByZone.set(zone, offsets);
   }
   const cached = offsets.get(hourBucket);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) {
+    lastOffset = { zone, hourBucket, offset: cached };
+    return cached;
+  }
   const parts: Record<string, number> = {};
   for (const part of formatterFor(zone).formatToParts(new Date(hourBucket * HOUR_MS))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -51,6 +59,7 @@ export function zoneOffsetMs(zone: string, utcMs: number): number {
   const offset = asUtc - hourBucket * HOUR_MS;
   if (offsets.size >= MAX_CACHED_HOURS) offsets.clear();
   offsets.set(hourBucket, offset);
+  lastOffset = { zone, hourBucket, offset };
   return offset;
 }
 
@@ -73,7 +82,7 @@ function inYear(local: Omit<LocalDateTime, 'year'>, year: number, zone: string):
  */
 export function instantWithoutYear(local: Omit<LocalDateTime, 'year'>, zone: string, receivedAt: Date): Date {
   const received = receivedAt.getTime();
-  const receivedYear = new Date(received + zoneOffsetMs(zone, received)).getUTCFullYear();
+  const receivedYear = localYearAt(received, zone);
   const sameYear = inYear(local, receivedYear, zone);
   // Almost every line is within days of its arrival; only near New Year can another year be closer.
   if (Math.abs(sameYear.getTime() - received) <= HALF_YEAR_MS) return sameYear;
@@ -86,3 +95,10 @@ export function instantWithoutYear(local: Omit<LocalDateTime, 'year'>, zone: str
 }
 
 const HALF_YEAR_MS = 183 * 24 * HOUR_MS;
+
+/** The year in `zone` at instant `ms`; remembered, as a batch of records shares one receipt time. */
+function localYearAt(ms: number, zone: string): number {
+  if (ms !== lastYear.ms || zone !== lastYear.zone) lastYear = { ms, zone, year: new Date(ms + zoneOffsetMs(zone, ms)).getUTCFullYear() };
+  return lastYear.year;
+}
+let lastYear = { ms: NaN, zone: '', year: 0 };

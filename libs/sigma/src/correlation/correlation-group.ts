@@ -16,6 +16,11 @@ export interface CorrelationGroup {
   deadline: number;
   /** The time of this group's one entry in the timer heap, undefined when it has none. */
   armedAt: number | undefined;
+  /**
+   * Its snapshot, kept until the group next changes: a checkpoint per batch then copies only the groups
+   * the batch touched, not every open one. Cleared by whatever changes the group (CorrelationRuntime).
+   */
+  saved: GroupSnapshot | undefined;
 }
 
 export function newWindow(correlation: CompiledCorrelation, snapshot?: WindowSnapshot): CorrelationWindow {
@@ -29,7 +34,7 @@ export function newWindow(correlation: CompiledCorrelation, snapshot?: WindowSna
 }
 
 export function newGroup(correlation: CompiledCorrelation, key: string): CorrelationGroup {
-  return { key, window: newWindow(correlation), anchorStart: undefined, match: undefined, deadline: -Infinity, armedAt: undefined };
+  return { key, window: newWindow(correlation), anchorStart: undefined, match: undefined, deadline: -Infinity, armedAt: undefined, saved: undefined };
 }
 
 export function snapshotGroup(group: CorrelationGroup): GroupSnapshot {
@@ -51,5 +56,6 @@ export function restoreGroup(correlation: CompiledCorrelation, snapshot: GroupSn
     match: snapshot.match ? OpenMatch.restore(snapshot.match, limits) : undefined,
     deadline: snapshot.deadline,
     armedAt: snapshot.armedAt ?? undefined,
+    saved: undefined,
   };
 }

@@ -94,7 +94,8 @@ export class CorrelationRuntime {
       fingerprint: this.correlation.fingerprint,
       pending: [...this.pending.items],
       timers: [...this.timers.items],
-      groups: [...this.groups.values()].map(snapshotGroup),
+      // Snapshots are only read (serialized, restored from copies), so an unchanged group's is reused.
+      groups: [...this.groups.values()].map((group) => (group.saved ??= snapshotGroup(group))),
       counters: { ...this.counters },
     };
   }
@@ -109,6 +110,7 @@ export class CorrelationRuntime {
 
   private apply(item: PendingItem): void {
     const group = this.groups.get(item.group) ?? this.admit(item.group);
+    group.saved = undefined;
     if (this.correlation.mode === 'sliding') this.slide(group, item);
     else this.anchor(group, item);
     this.arm(group);
@@ -190,6 +192,7 @@ export class CorrelationRuntime {
       this.timers.pop();
       const group = this.groups.get(top.group);
       if (!group || group.armedAt !== top.at) continue; // left over from a group that is gone
+      group.saved = undefined;
       group.armedAt = undefined;
       if (group.deadline > top.at) this.arm(group);
       else this.expire(group);
@@ -228,6 +231,7 @@ export class CorrelationRuntime {
     for (let top = this.timers.pop(); top !== undefined; top = this.timers.pop()) {
       const group = this.groups.get(top.group);
       if (!group || group.armedAt !== top.at) continue;
+      group.saved = undefined;
       group.armedAt = undefined;
       if (group.deadline > top.at) {
         this.arm(group);
