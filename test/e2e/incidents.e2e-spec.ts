@@ -198,6 +198,9 @@ describe('incidents (real PostgreSQL, HTTP ingest)', () => {
     const withEffect = (await (await soc.call(`/api/v1/incidents/${id}`, { method: 'PATCH', token: analyst, body: { effects: ['service_outage'] } })).json()) as Incident;
     expect(withEffect).toMatchObject({ serious: true, seriousManual: false });
     expect(withEffect.seriousReason).toContain('cấp độ 4');
+    // A serious incident calls for re-determining the level of the system it hit, once.
+    const reviews = await get<Array<{ trigger: string; status: string; reason: string }>>('/api/v1/systems/his/reviews');
+    expect(reviews.filter((r) => r.trigger === 'serious_incident')).toEqual([expect.objectContaining({ status: 'open', reason: expect.stringContaining(withEffect.ref) })]);
     const [low] = await byAttacker('198.51.100.20');
     const lowEffect = (await (await soc.call(`/api/v1/incidents/${low!.id}`, { method: 'PATCH', token: analyst, body: { effects: ['service_outage'] } })).json()) as Incident;
     expect(lowEffect.serious).toBe(false); // a level-1 system is not important enough

@@ -7,9 +7,10 @@ import { migrateCommand } from './commands/migrate.command';
 import { parseCommand } from './commands/parse.command';
 import { replayCommand } from './commands/replay';
 import { rulesTestCommand } from './commands/rules-test';
+import { seedDemoCommand } from './commands/seed-demo.command';
 import { sigmaCheckCommand } from './commands/sigma-check';
 
-const COMMANDS: readonly CliCommand[] = [parseCommand, corpusCheckCommand, dlqReplayCommand, migrateCommand, sigmaCheckCommand, replayCommand, rulesTestCommand, auditVerifyCommand];
+const COMMANDS: readonly CliCommand[] = [parseCommand, corpusCheckCommand, dlqReplayCommand, migrateCommand, sigmaCheckCommand, replayCommand, rulesTestCommand, auditVerifyCommand, seedDemoCommand];
 
 function help(): string {
   const lines = COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]);

@@ -10,6 +10,7 @@ import { InventoryModule, SystemsController } from '@soc/inventory';
 import { IntelController, IntelModule } from '@soc/intel';
 import { IngestController, IngestPipelineModule, SchedulerJobsModule } from '@soc/ingest';
 import { MetricsController, ObservabilityModule } from '@soc/observability';
+import { PostureController, PostureJobsModule, PostureModule, RequirementsController, RequirementsModule } from '@soc/posture';
 import { RulesController, RulesModule } from '@soc/rules';
 import { LiveFeedModule } from '@soc/realtime';
 import { type Clock, CoreModule, type SocConfig, type SocLogger, systemClock } from '@soc/shared';
@@ -56,11 +57,11 @@ export class AppModule {
     if (config.roles.has('ingest') || config.roles.has('api')) imports.push(RulesModule);
     if (config.roles.has('ingest')) imports.push(IngestPipelineModule);
     if (config.roles.has('api')) {
-      imports.push(AlertsModule, IncidentsModule, EventsModule, LiveFeedModule, SyslogModule);
-      controllers.push(AuthController, UsersController, AgenciesController, SourcesController, SystemsController, IntelController, RulesController, AlertsController, IncidentsController, EventsController, IngestController, AuditController);
+      imports.push(AlertsModule, IncidentsModule, EventsModule, LiveFeedModule, SyslogModule, RequirementsModule, PostureModule);
+      controllers.push(AuthController, UsersController, AgenciesController, SourcesController, SystemsController, RequirementsController, PostureController, IntelController, RulesController, AlertsController, IncidentsController, EventsController, IngestController, AuditController);
       providers.push(FirstStartService);
     }
-    if (config.roles.has('scheduler')) imports.push(ScheduleModule.forRoot(), SchedulerJobsModule, SlaJobsModule);
+    if (config.roles.has('scheduler')) imports.push(ScheduleModule.forRoot(), SchedulerJobsModule, SlaJobsModule, PostureJobsModule);
     return { module: AppModule, imports, controllers, providers };
   }
 }

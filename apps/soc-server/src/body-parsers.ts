@@ -8,13 +8,13 @@ interface BodyParserError {
 }
 
 /**
- * JSON for API calls, text/plain for raw log lines, both bounded by `INGEST_MAX_BODY_BYTES` (threat-intel
+ * JSON for API calls, text/plain for raw log lines, text/csv for registry imports, all bounded by `INGEST_MAX_BODY_BYTES` (threat-intel
  * imports arrive as JSON and run to megabytes); a bad body gets a JSON 4xx naming the problem instead of
  * express's HTML page.
  */
 export function installBodyParsers(app: INestApplication, maxBodyBytes: number): void {
   app.use(express.json({ limit: maxBodyBytes }));
-  app.use(express.text({ type: ['text/plain', 'application/x-ndjson', 'application/jsonl'], limit: maxBodyBytes, defaultCharset: 'utf-8' }));
+  app.use(express.text({ type: ['text/plain', 'text/csv', 'application/x-ndjson', 'application/jsonl'], limit: maxBodyBytes, defaultCharset: 'utf-8' }));
   app.use((error: BodyParserError, _req: Request, res: Response, next: NextFunction) => {
     const known: Record<string, [HttpStatus, string, string]> = {
       'entity.too.large': [HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', `body larger than the limit of ${maxBodyBytes} bytes (INGEST_MAX_BODY_BYTES)`],

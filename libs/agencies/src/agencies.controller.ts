@@ -1,29 +1,11 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { AuditTrail } from '@soc/audit';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Permission, type Principal, RequirePermission } from '@soc/auth';
-import { ErrorCode, SocError } from '@soc/shared';
-import { AgenciesRepository, AgencyRecord } from './agencies.repository';
-
-export class CreateAgencyRequest {
-  @ApiProperty({ example: 'so-tttt', description: 'Short stable id (lower case)' })
-  @IsString()
-  @Matches(/^[a-z0-9][a-z0-9._-]{0,63}$/)
-  id!: string;
-
-  @ApiProperty({ example: 'Sở Thông tin và Truyền thông' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
-  name!: string;
-}
-
-export class AgencyView {
-  @ApiProperty() id!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty() createdAt!: string;
-}
+import type { AgencyRecord } from './agency';
+import { AgencyView, CreateAgencyRequest, CsvImportSummaryView, UpdateAgencyRequest } from './agency.dto';
+import { AgenciesRepository } from './agencies.repository';
+import { AgenciesService, type ImportSummary } from './agencies.service';
+import { csvBodyOf } from './csv';
 
 @ApiTags('agencies')
 @ApiBearerAuth()
@@ -31,21 +13,58 @@ export class AgencyView {
 export class AgenciesController {
   constructor(
     private readonly agencies: AgenciesRepository,
-    private readonly audit: AuditTrail,
+    private readonly service: AgenciesService,
   ) {}
 
   @Get()
   @RequirePermission(Permission.AgenciesRead)
-  list(@CurrentPrincipal() principal: Principal): Promise<AgencyView[]> {
+  @ApiOperation({ summary: 'Cơ quan, đơn vị — agencies the caller may see, with parent, kind and contacts' })
+  @ApiOkResponse({ type: [AgencyView] })
+  list(@CurrentPrincipal() principal: Principal): Promise<AgencyRecord[]> {
     return this.agencies.list(principal.scope);
+  }
+
+  // Before ':id', which would otherwise take 'export.csv' for an id.
+  @Get('export.csv')
+  @RequirePermission(Permission.AgenciesManage)
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="agencies.csv"')
+  @ApiOperation({ summary: 'Every agency as CSV (UTF-8 with BOM, for Excel); province-wide only' })
+  @ApiProduces('text/csv')
+  exportCsv(@CurrentPrincipal() principal: Principal): Promise<string> {
+    return this.service.exportCsv(principal.scope);
+  }
+
+  @Post('import')
+  @RequirePermission(Permission.AgenciesManage)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Create or update agencies from CSV (columns as the export); all rows or none, bad rows listed with their line' })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', example: 'id,name,kind,parent_id\r\nubnd-tinh,UBND tỉnh,province,\r\nso-yte,Sở Y tế,department,ubnd-tinh\r\n' } })
+  @ApiOkResponse({ type: CsvImportSummaryView })
+  importCsv(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<ImportSummary> {
+    return this.service.importCsv(actorOf(principal), csvBodyOf(body));
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.AgenciesRead)
+  @ApiOkResponse({ type: AgencyView })
+  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<AgencyRecord> {
+    return this.service.visible(principal.scope, id);
   }
 
   @Post()
   @RequirePermission(Permission.AgenciesManage)
-  async create(@Body() body: CreateAgencyRequest, @CurrentPrincipal() principal: Principal): Promise<AgencyRecord> {
-    const created = await this.agencies.create(body.id, body.name);
-    if (!created) throw new SocError(ErrorCode.Conflict, `agency ${body.id} exists`);
-    await this.audit.record({ actor: actorOf(principal), action: 'agencies.create', target: `agency:${body.id}`, agencyId: body.id, details: { name: body.name } });
-    return created;
+  @ApiCreatedResponse({ type: AgencyView })
+  create(@Body() body: CreateAgencyRequest, @CurrentPrincipal() principal: Principal): Promise<AgencyRecord> {
+    return this.service.create(actorOf(principal), body);
+  }
+
+  @Patch(':id')
+  @RequirePermission(Permission.AgenciesManage)
+  @ApiOperation({ summary: 'Change name, kind, parent (refused if it would form a cycle), contacts or security unit' })
+  @ApiOkResponse({ type: AgencyView })
+  update(@Param('id') id: string, @Body() body: UpdateAgencyRequest, @CurrentPrincipal() principal: Principal): Promise<AgencyRecord> {
+    return this.service.update(actorOf(principal), principal.scope, id, body);
   }
 }

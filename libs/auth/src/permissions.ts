@@ -16,6 +16,8 @@ export enum Permission {
   SourcesManage = 'sources:manage',
   SystemsRead = 'systems:read',
   SystemsManage = 'systems:manage',
+  /** Recording a system's requirement statuses: agency IT staff record their own systems' (scope still applies). */
+  PostureWrite = 'posture:write',
   /** Threat-intelligence lists are province-wide: not for agency_it. */
   RulesRead = 'rules:read',
   RulesManage = 'rules:manage',
@@ -33,10 +35,10 @@ const READ_ALL = [Permission.AlertsRead, Permission.IncidentsRead, Permission.Ev
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: Object.values(Permission).filter((p) => p !== Permission.IngestWrite),
-  soc_analyst: [...READ_ALL, Permission.AlertsTriage, Permission.IncidentsManage, Permission.MetricsRead, Permission.IntelManage, Permission.RulesManage],
+  soc_analyst: [...READ_ALL, Permission.AlertsTriage, Permission.IncidentsManage, Permission.MetricsRead, Permission.IntelManage, Permission.RulesManage, Permission.PostureWrite],
   ir_lead: [...READ_ALL, Permission.AlertsTriage, Permission.IncidentsManage],
   ir_member: [...READ_ALL, Permission.AlertsTriage, Permission.IncidentsManage],
-  agency_it: [Permission.AlertsRead, Permission.IncidentsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead, Permission.SystemsRead],
+  agency_it: [Permission.AlertsRead, Permission.IncidentsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead, Permission.SystemsRead, Permission.PostureWrite],
   auditor: [...READ_ALL, Permission.UsersRead, Permission.AuditRead, Permission.MetricsRead],
 };
 

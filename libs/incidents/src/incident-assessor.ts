@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AuditTrail } from '@soc/audit';
+import { ReviewsRepository } from '@soc/inventory';
 import { SOC_CONFIG, type SocConfig } from '@soc/shared';
 import { Tx } from '@soc/storage';
-import { IncidentRow, IncidentsRepository, TimelineEntry } from './incidents.repository';
+import { incidentRef, IncidentRow, IncidentsRepository, TimelineEntry } from './incidents.repository';
 import { assessSeriousness, slaDueTimes } from './pure';
 
 /**
@@ -13,6 +15,8 @@ import { assessSeriousness, slaDueTimes } from './pure';
 export class IncidentAssessor {
   constructor(
     private readonly incidents: IncidentsRepository,
+    private readonly reviews: ReviewsRepository,
+    private readonly audit: AuditTrail,
     @Inject(SOC_CONFIG) private readonly config: SocConfig,
   ) {}
 
@@ -29,10 +33,26 @@ export class IncidentAssessor {
       const nationallyImportant = await this.incidents.anyNationallyImportant(tx, current.system_ids);
       const verdict = assessSeriousness({ securityLevel: current.security_level, nationallyImportant, effects: current.effects });
       if (verdict.serious !== current.serious || verdict.reason !== current.serious_reason) {
+        const becameSerious = verdict.serious && !current.serious;
         if (verdict.serious !== current.serious) timeline.push({ incidentId: row.id, actor, kind: 'serious_set', details: { serious: verdict.serious, reason: verdict.reason, manual: false } });
         current = await this.incidents.update(tx, row.id, { serious: verdict.serious, serious_reason: verdict.reason });
+        if (becameSerious) await this.openLevelReviews(tx, current, actor);
       }
     }
     return { row: current, timeline };
+  }
+
+  /**
+   * A serious incident calls for re-determining the level of every system it hit (NĐ 331 Art. 10.2): one open
+   * review per system, audited; a review already open for that reason is left as it is.
+   */
+  async openLevelReviews(tx: Tx, row: IncidentRow, actor: string): Promise<void> {
+    const ref = incidentRef(row.number);
+    for (const systemId of row.system_ids) {
+      const reason = `Sự cố nghiêm trọng ${ref}: xác định lại cấp độ (serious incident: re-determine the level)`;
+      const review = await this.reviews.openReview(tx, systemId, 'serious_incident', reason);
+      if (!review) continue;
+      await this.audit.record({ actor, action: 'posture.review_opened', target: `system:${systemId}`, agencyId: row.agency_id, details: { reviewId: review.id, trigger: 'serious_incident', incident: ref } }, tx);
+    }
   }
 }

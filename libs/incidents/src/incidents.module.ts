@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AlertsModule } from '@soc/alerts';
+import { InventoryModule } from '@soc/inventory';
 import { AuthModule } from '@soc/auth';
 import { EventsModule } from '@soc/events';
 import { OutboxModule } from '@soc/realtime';
@@ -10,7 +11,7 @@ import { IncidentsService } from './incidents.service';
 import { SlaMonitor } from './sla-monitor.job';
 
 /** Alerts → incidents, for nodes that run detection (ingest). */
-@Module({ imports: [AlertsModule], providers: [IncidentsRepository, IncidentAssessor, IncidentGrouper], exports: [IncidentsRepository, IncidentAssessor, IncidentGrouper] })
+@Module({ imports: [AlertsModule, InventoryModule], providers: [IncidentsRepository, IncidentAssessor, IncidentGrouper], exports: [IncidentsRepository, IncidentAssessor, IncidentGrouper] })
 export class IncidentGroupingModule {}
 
 /** The response workflow behind the incidents API (api nodes; the controller is mounted by the app). */

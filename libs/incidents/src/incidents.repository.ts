@@ -337,11 +337,16 @@ function toTaskView(row: TaskRow): TaskView {
   };
 }
 
+/** The human reference of an incident (số hiệu), e.g. SC-000042; `q` in the list searches it the same way. */
+export function incidentRef(number: string): string {
+  return `SC-${number.padStart(6, '0')}`;
+}
+
 export function toIncidentSummary(row: IncidentRow): IncidentSummary {
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
     id: row.id,
-    ref: `SC-${row.number.padStart(6, '0')}`,
+    ref: incidentRef(row.number),
     title: row.title,
     agencyId: row.agency_id,
     state: row.state,

@@ -164,6 +164,7 @@ export class IncidentsService {
       } else {
         patch = { serious: body.serious, serious_manual: true, serious_reason: body.reason };
       }
+      if (patch.serious && !row.serious) await this.assessor.openLevelReviews(tx, row, actorOf(principal));
       const details = { from: row.serious, to: patch.serious, manual: patch.serious_manual, reason: body.reason };
       return { patch, timeline: [{ kind: 'serious_set', details }], audit: { action: 'incidents.serious_set', details } };
     });

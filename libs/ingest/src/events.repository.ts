@@ -80,6 +80,39 @@ export class EventsRepository {
     });
   }
 
+  /**
+   * Records which sources reported on which systems in this batch (one row per pair, latest times kept),
+   * so posture can tell whether a system's log sources are reporting without scanning events.
+   */
+  async touchSystemSources(tx: Tx, events: readonly StoredEvent[]): Promise<void> {
+    const pairs = new Map<string, { systemId: string; sourceId: string; eventAt: string; receivedAt: string }>();
+    for (const { event } of events) {
+      const systemId = event.soc.system_id;
+      if (!systemId) continue;
+      const key = `${systemId}\u0000${event.soc.source_id}`;
+      const known = pairs.get(key);
+      const eventAt = event['@timestamp'];
+      const receivedAt = event.event.ingested;
+      if (!known) pairs.set(key, { systemId, sourceId: event.soc.source_id, eventAt, receivedAt });
+      else {
+        if (eventAt > known.eventAt) known.eventAt = eventAt;
+        if (receivedAt > known.receivedAt) known.receivedAt = receivedAt;
+      }
+    }
+    if (pairs.size === 0) return;
+    await managerOf(tx).query(
+      `INSERT INTO system_sources (system_id, source_id, last_event_at, last_received_at)
+       SELECT p."systemId", p."sourceId", p."eventAt", p."receivedAt"
+       FROM jsonb_to_recordset($1::jsonb) AS p("systemId" text, "sourceId" text, "eventAt" timestamptz, "receivedAt" timestamptz)
+       WHERE EXISTS (SELECT 1 FROM information_systems s WHERE s.id = p."systemId")
+       ORDER BY 1, 2
+       ON CONFLICT (system_id, source_id) DO UPDATE SET
+         last_event_at = GREATEST(system_sources.last_event_at, EXCLUDED.last_event_at),
+         last_received_at = GREATEST(system_sources.last_received_at, EXCLUDED.last_received_at)`,
+      [JSON.stringify([...pairs.values()])],
+    );
+  }
+
   /** Bulk-writes events with COPY inside the caller's transaction (an order of magnitude above INSERT). */
   async copy(tx: Tx, events: readonly StoredEvent[]): Promise<void> {
     if (events.length === 0) return;

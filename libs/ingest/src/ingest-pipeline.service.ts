@@ -91,6 +91,7 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
     const assets = await this.assetDirectory.index();
     const { events, deadLetters } = prepareBatch(fresh, { stream: batch.stream, defaultTimeZone: this.config.timeZone, profiles, assets });
     await this.events.copy(tx, events);
+    await this.events.touchSystemSources(tx, events);
     await this.deadLetters.insert(tx, deadLetters);
     // Before the commit: a crash after it would otherwise lose the announcement (a retry may repeat it).
     await this.transport.publishDeadLetters(deadLetters);

@@ -9,6 +9,7 @@ export const LIVE_MESSAGE_TYPES = [
   'sla.breached',
   'source.silent',
   'source.resumed',
+  'posture.deadline',
 ] as const;
 
 export type LiveMessageType = (typeof LIVE_MESSAGE_TYPES)[number];

@@ -94,6 +94,8 @@ const envSchema = z.object({
   SOC_DETECTION_IDLE_CHECK_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   SOC_RULES_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   SOC_ALERT_SUPPRESSION_MS: z.coerce.number().int().min(0).max(30 * 86_400_000).default(3_600_000),
+  SOC_PROVINCE_NAME: z.string().min(1).max(200).default('Tỉnh (chưa cấu hình SOC_PROVINCE_NAME)'),
+  SOC_AUTHORITY_NAME: z.string().min(1).max(300).default('Đơn vị chuyên trách về an toàn thông tin của tỉnh'),
   SOC_PRIORITY_MATRIX: optionalText.pipe(priorityMatrixEnv.optional()),
   SOC_INCIDENT_GROUPING: groupingEnv.default([['attacker'], ['system', 'rule_family']]),
   SOC_INCIDENT_WINDOW_MS: z.coerce.number().int().min(60_000).max(30 * 86_400_000).default(86_400_000),
@@ -169,6 +171,8 @@ export interface SocConfig {
     /** How often each node checks whether rules, switches or exceptions changed elsewhere. */
     rulesPollMs: number;
   };
+  /** Who runs this SOC: the province and the owning authority (the Sở TT&TT historically; the provincial police since 2025). */
+  province: { name: string; authority: string };
   incidents: IncidentPolicy;
   retention: {
     /** Days kept for events whose system (and so security level) is unknown. */
@@ -253,6 +257,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       suppressionMs: e.SOC_ALERT_SUPPRESSION_MS,
       rulesPollMs: e.SOC_RULES_POLL_MS,
     },
+    province: { name: e.SOC_PROVINCE_NAME, authority: e.SOC_AUTHORITY_NAME },
     incidents: {
       priorityMatrix: e.SOC_PRIORITY_MATRIX ?? DEFAULT_PRIORITY_MATRIX,
       grouping: e.SOC_INCIDENT_GROUPING,

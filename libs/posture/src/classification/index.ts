@@ -1,0 +1,3 @@
+export * from './classification-facts';
+export * from './level-criteria';
+export * from './level-suggestion';

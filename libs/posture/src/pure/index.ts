@@ -1,0 +1,4 @@
+export * from './deadlines';
+export * from './four-layers';
+export * from './kpis';
+export * from './regimes';
