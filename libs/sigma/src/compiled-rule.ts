@@ -24,6 +24,11 @@ export class CompiledRule {
   readonly requirement: Requirement;
   private readonly holds: (view: EventView) => boolean;
   private readonly explained: CompiledRuleParts['explained'];
+  /**
+   * The match reported when nobody reads its explanation (see `evaluateView`): the same object every time,
+   * frozen since it is shared.
+   */
+  private readonly unexplained: SigmaMatch;
 
   constructor(parts: CompiledRuleParts) {
     this.rule = parts.rule;
@@ -31,6 +36,7 @@ export class CompiledRule {
     this.requirement = parts.requirement;
     this.holds = parts.test;
     this.explained = parts.explained;
+    this.unexplained = Object.freeze({ rule: this.rule, selections: Object.freeze([]) });
   }
 
   get id(): string | undefined {
@@ -42,9 +48,14 @@ export class CompiledRule {
     return this.evaluateView(new EventView(event));
   }
 
-  /** As `evaluate`, sharing one view (and its per-event caches) between rules. */
-  evaluateView(view: EventView): SigmaMatch | null {
-    return this.holds(view) ? this.explain(view) : null;
+  /**
+   * As `evaluate`, sharing one view (and its per-event caches) between rules. With `explain` false a match
+   * comes without its selections (an empty list): for callers that only need to know which rule matched,
+   * as building the explanation reads every field of the rule a second time.
+   */
+  evaluateView(view: EventView, explain = true): SigmaMatch | null {
+    if (!this.holds(view)) return null;
+    return explain ? this.explain(view) : this.unexplained;
   }
 
   test(view: EventView): boolean {

@@ -11,6 +11,7 @@ export { compileDocuments, compileRule } from './rule-compiler';
 export type { CompileOptions, CompileResult, CompiledDocuments, RuleFailure } from './rule-compiler';
 export { CompiledRule } from './compiled-rule';
 export { RuleSet } from './rule-set';
+export type { RuleSetOptions } from './rule-set';
 export type { FieldMatch, SelectionMatch, SigmaMatch } from './match-explanation';
 export { LOGSOURCE_MAPPINGS } from './logsource-mappings';
 export type { LogsourceMapping } from './logsource-mappings';

@@ -48,6 +48,14 @@ class RuleGroup {
   }
 }
 
+export interface RuleSetOptions {
+  /**
+   * Whether `detect` explains this rule's matches (default: every rule). Decided once, when the set is
+   * built: e.g. rules whose matches only feed correlations, which read nothing but the rule.
+   */
+  explains?: (rule: CompiledRule) => boolean;
+}
+
 /**
  * Compiled rules with a pre-filter index over what they require: each event is evaluated only
  * against the rules routed to its event id / dataset and whose required literals it contains.
@@ -66,7 +74,14 @@ export class RuleSet {
     this.candidates.push(index);
   };
 
-  constructor(readonly rules: readonly CompiledRule[]) {
+  /** Per rule index, whether `detect` builds the explanation of its matches. */
+  private readonly explains: readonly boolean[];
+
+  constructor(
+    readonly rules: readonly CompiledRule[],
+    options: RuleSetOptions = {},
+  ) {
+    this.explains = rules.map((rule) => options.explains?.(rule) ?? true);
     this.seen = new Uint32Array(rules.length);
     rules.forEach((rule, index) => this.groupFor(rule).forEach((group) => group.add(index, rule)));
     this.everywhere.build();
@@ -116,12 +131,24 @@ export class RuleSet {
     return this.candidatesFor(new EventView(event)).map((i) => this.rules[i]!);
   }
 
-  /** Every rule that matches the event, with its explanation, in rule order. */
+  /** Every rule that matches the event, with its explanation, in rule order (for people: rule tests, tools). */
   evaluate(event: SecurityEvent): SigmaMatch[] {
+    return this.matches(event, false);
+  }
+
+  /**
+   * As `evaluate`, but the matches of rules the options say need no explanation come with none
+   * (`selections` empty): what detection uses on every event.
+   */
+  detect(event: SecurityEvent): SigmaMatch[] {
+    return this.matches(event, true);
+  }
+
+  private matches(event: SecurityEvent, onlyNeeded: boolean): SigmaMatch[] {
     const view = new EventView(event);
     const matches: SigmaMatch[] = [];
     for (const index of this.candidatesFor(view)) {
-      const match = this.rules[index]!.evaluateView(view);
+      const match = this.rules[index]!.evaluateView(view, !onlyNeeded || this.explains[index]!);
       if (match) matches.push(match);
     }
     return matches;

@@ -104,7 +104,11 @@ export class DetectionContent {
       .update(JSON.stringify([sources.map((s) => [s.origin, s.text]), placeholders]))
       .digest('hex')
       .slice(0, 16);
-    return new DetectionContent(new RuleSet(detection), grouped, detectionRefs, rules, issues, version, new Set(trial.correlationOnlyDetectionRules));
+    const correlationOnly = new Set(trial.correlationOnlyDetectionRules);
+    // The engine shows nothing of a correlation-only rule's matches but the rule (see DetectionEngine.ruleMatch),
+    // so detection does not build their explanations; `ruleSet.evaluate` (rule tests) still explains every rule.
+    const ruleSet = new RuleSet(detection, { explains: (compiled) => !correlationOnly.has(compiled.id ?? ruleIdOf(compiled.rule)) });
+    return new DetectionContent(ruleSet, grouped, detectionRefs, rules, issues, version, correlationOnly);
   }
 
   /** A fresh correlation engine over this content's correlations (one per stream, as state is per stream). */

@@ -75,7 +75,8 @@ export class DetectionEngine {
     let future = 0;
     for (const { id, event } of events) {
       const timestamp = isoStringMs(event['@timestamp']);
-      const matches = this.content.ruleSet.evaluate(event);
+      // Correlation-only rules' matches come without explanations: they feed correlations, which read only the rule.
+      const matches = this.content.ruleSet.detect(event);
       for (const match of matches) this.ruleMatch(match, id, timestamp, event, state, scope, context, findings);
       for (const hit of context.intel?.matches(event, context.now) ?? []) this.intelHit(hit, id, timestamp, event, state, scope, context, findings);
       if (timestamp > futureLimit) {
@@ -146,7 +147,7 @@ export class DetectionEngine {
 
   private ruleMatch(match: SigmaMatch, id: string, timestamp: number, event: SecurityEvent, state: DetectionState, scope: string, context: DetectionContext, findings: FindingBatch): void {
     const ruleId = ruleIdOf(match.rule);
-    if (this.content.correlationOnly.has(match.rule.id ?? ruleId)) return;
+    if (this.content.correlationOnly.has(match.rule.id ?? ruleId)) return; // nothing of it is shown (and `detect` left it unexplained)
     const agencyId = event.soc.agency_id ?? null;
     if (context.isEnabled?.(ruleId, agencyId) === false || excepted(context, ruleId, agencyId, (field) => eventField(event, field))) return;
     const selections = explainSelections(match);

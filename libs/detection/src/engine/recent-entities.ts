@@ -65,12 +65,20 @@ export class RecentEntities {
         continue;
       }
       folded.ids.add(id);
-      changed = true;
-      folded.sourceIp ??= known.sourceIp;
-      if (known.user) folded.users.add(known.user);
-      if (known.host) folded.hosts.add(known.host);
-      if (known.system) folded.systems.add(known.system);
-      if (known.level !== undefined) folded.level = Math.max(folded.level ?? 0, known.level);
+      // Entities are built anew only when this id brings something new: in a burst most events repeat
+      // the address, users and hosts already folded in, and rebuilding would copy the same lists again.
+      if (folded.sourceIp === undefined && known.sourceIp !== undefined) {
+        folded.sourceIp = known.sourceIp;
+        changed = true;
+      }
+      if (known.user && !folded.users.has(known.user)) changed = addTo(folded.users, known.user);
+      if (known.host && !folded.hosts.has(known.host)) changed = addTo(folded.hosts, known.host);
+      if (known.system && !folded.systems.has(known.system)) changed = addTo(folded.systems, known.system);
+      if (known.level !== undefined) {
+        const level = Math.max(folded.level ?? 0, known.level);
+        if (level !== folded.level) changed = true;
+        folded.level = level;
+      }
     }
     // Ids that left the match's sample are not looked up again anyway: forget them, so the set stays small.
     if (folded.ids.size > 4 * Math.max(ids.length, 25)) folded.ids = new Set(ids.filter((id) => folded.ids.has(id)));
@@ -98,6 +106,12 @@ function slideOf(last: readonly string[], ids: readonly string[]): number {
   const end = last[last.length - 1];
   for (let place = ids.length - 1; place >= 0; place -= 1) if (ids[place] === end) return last.length - 1 - place;
   return 0;
+}
+
+/** Adds a value known to be new; true, for the caller's `changed`. */
+function addTo(values: Set<string>, value: string): true {
+  values.add(value);
+  return true;
 }
 
 interface Folded {
