@@ -32,7 +32,7 @@ export default tseslint.config(
   },
   {
     // Pure libraries: no framework, database or broker imports, and no wall clock.
-    files: ['libs/parsers/**/*.ts', 'libs/detection/**/*.ts', 'libs/net/**/*.ts', 'libs/sigma/**/*.ts', 'libs/intel/src/pure/**/*.ts', 'libs/incidents/src/pure/**/*.ts', 'libs/posture/src/pure/**/*.ts', 'libs/posture/src/classification/**/*.ts', 'libs/posture/src/requirements/catalogues/**/*.ts', 'libs/posture/src/requirements/completeness.ts'],
+    files: ['libs/parsers/**/*.ts', 'libs/detection/**/*.ts', 'libs/net/**/*.ts', 'libs/sigma/**/*.ts', 'libs/intel/src/pure/**/*.ts', 'libs/incidents/src/pure/**/*.ts', 'libs/posture/src/pure/**/*.ts', 'libs/posture/src/classification/**/*.ts', 'libs/posture/src/requirements/catalogues/**/*.ts', 'libs/posture/src/requirements/completeness.ts', 'libs/reports/src/pure/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

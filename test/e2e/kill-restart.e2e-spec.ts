@@ -56,7 +56,8 @@ describeWithKafka('ingest worker killed at random points (real Kafka and Postgre
       for (let from = 0; from < RECORDS; from += 100) {
         const chunk = Array.from({ length: 100 }, (_, i) => from + i);
         await kafka.producer.send({ topic: names.topic, acks: -1, messages: chunk.map((seq) => ({ key: SOURCES[seq % SOURCES.length], value: line(seq) })) });
-        await new Promise((r) => setTimeout(r, 40));
+        // Paced over ~6 s: longer than a worker takes to start, so the kills land while records still flow.
+        await new Promise((r) => setTimeout(r, 200));
       }
     })();
 

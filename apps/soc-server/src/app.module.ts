@@ -5,12 +5,14 @@ import { AlertsController, AlertsModule } from '@soc/alerts';
 import { AuditModule } from '@soc/audit';
 import { AuthController, AuthModule, UsersController } from '@soc/auth';
 import { EventsController, EventsModule } from '@soc/events';
-import { IncidentsController, IncidentsModule, SlaJobsModule } from '@soc/incidents';
+import { IncidentsController, IncidentsModule, SharingController, SlaJobsModule } from '@soc/incidents';
 import { InventoryModule, SystemsController } from '@soc/inventory';
 import { IntelController, IntelModule } from '@soc/intel';
 import { IngestController, IngestPipelineModule, SchedulerJobsModule } from '@soc/ingest';
+import { ConnectorStatusController, NationalJobsModule, NationalStatusModule } from '@soc/national';
 import { MetricsController, ObservabilityModule } from '@soc/observability';
 import { PostureController, PostureJobsModule, PostureModule, RequirementsController, RequirementsModule } from '@soc/posture';
+import { ReportsController, ReportSchedulerModule, ReportsModule } from '@soc/reports';
 import { RulesController, RulesModule } from '@soc/rules';
 import { LiveFeedModule } from '@soc/realtime';
 import { type Clock, CoreModule, type SocConfig, type SocLogger, systemClock } from '@soc/shared';
@@ -57,11 +59,11 @@ export class AppModule {
     if (config.roles.has('ingest') || config.roles.has('api')) imports.push(RulesModule);
     if (config.roles.has('ingest')) imports.push(IngestPipelineModule);
     if (config.roles.has('api')) {
-      imports.push(AlertsModule, IncidentsModule, EventsModule, LiveFeedModule, SyslogModule, RequirementsModule, PostureModule);
-      controllers.push(AuthController, UsersController, AgenciesController, SourcesController, SystemsController, RequirementsController, PostureController, IntelController, RulesController, AlertsController, IncidentsController, EventsController, IngestController, AuditController);
+      imports.push(AlertsModule, IncidentsModule, EventsModule, LiveFeedModule, SyslogModule, RequirementsModule, PostureModule, NationalStatusModule, ReportsModule);
+      controllers.push(AuthController, UsersController, AgenciesController, SourcesController, SystemsController, RequirementsController, PostureController, IntelController, RulesController, AlertsController, IncidentsController, SharingController, ReportsController, EventsController, IngestController, AuditController, ConnectorStatusController);
       providers.push(FirstStartService);
     }
-    if (config.roles.has('scheduler')) imports.push(ScheduleModule.forRoot(), SchedulerJobsModule, SlaJobsModule, PostureJobsModule);
+    if (config.roles.has('scheduler')) imports.push(ScheduleModule.forRoot(), SchedulerJobsModule, SlaJobsModule, PostureJobsModule, NationalJobsModule, ReportSchedulerModule);
     return { module: AppModule, imports, controllers, providers };
   }
 }

@@ -26,7 +26,12 @@ export enum Permission {
   UsersRead = 'users:read',
   UsersManage = 'users:manage',
   AuditRead = 'audit:read',
+  /** Province-wide periodic reports (all agencies' figures): not for agency_it. */
+  ReportsRead = 'reports:read',
+  ReportsManage = 'reports:manage',
   MetricsRead = 'metrics:read',
+  /** The national-center connector's status: operators and auditors; unlike metrics:read, never the scraper's static token. */
+  ConnectorRead = 'connector:read',
   /** Held by log sources (API keys), never by people. */
   IngestWrite = 'ingest:write',
 }
@@ -35,11 +40,11 @@ const READ_ALL = [Permission.AlertsRead, Permission.IncidentsRead, Permission.Ev
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: Object.values(Permission).filter((p) => p !== Permission.IngestWrite),
-  soc_analyst: [...READ_ALL, Permission.AlertsTriage, Permission.IncidentsManage, Permission.MetricsRead, Permission.IntelManage, Permission.RulesManage, Permission.PostureWrite],
-  ir_lead: [...READ_ALL, Permission.AlertsTriage, Permission.IncidentsManage],
-  ir_member: [...READ_ALL, Permission.AlertsTriage, Permission.IncidentsManage],
+  soc_analyst: [...READ_ALL, Permission.ReportsRead, Permission.ReportsManage, Permission.AlertsTriage, Permission.IncidentsManage, Permission.MetricsRead, Permission.ConnectorRead, Permission.IntelManage, Permission.RulesManage, Permission.PostureWrite],
+  ir_lead: [...READ_ALL, Permission.ReportsRead, Permission.ReportsManage, Permission.AlertsTriage, Permission.IncidentsManage],
+  ir_member: [...READ_ALL, Permission.ReportsRead, Permission.AlertsTriage, Permission.IncidentsManage],
   agency_it: [Permission.AlertsRead, Permission.IncidentsRead, Permission.EventsRead, Permission.AgenciesRead, Permission.SourcesRead, Permission.SystemsRead, Permission.PostureWrite],
-  auditor: [...READ_ALL, Permission.UsersRead, Permission.AuditRead, Permission.MetricsRead],
+  auditor: [...READ_ALL, Permission.ReportsRead, Permission.UsersRead, Permission.AuditRead, Permission.MetricsRead, Permission.ConnectorRead],
 };
 
 /** Roles whose holders see every agency's data. */

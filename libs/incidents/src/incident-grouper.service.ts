@@ -4,10 +4,10 @@ import { AuditTrail } from '@soc/audit';
 import { CLOCK, type Clock, type Priority, SOC_CONFIG, type SocConfig } from '@soc/shared';
 import { Tx } from '@soc/storage';
 import { IncidentAssessor } from './incident-assessor';
-import { tallyObservables } from './incident-observables';
+import { mergeTallies, tallyObservables } from './incident-observables';
 import { IncidentChange } from './incident.view';
 import { IncidentRow, IncidentsRepository, TimelineEntry, toIncidentSummary } from './incidents.repository';
-import { groupingKeys, priorityFor, severityRank, slaDueTimes } from './pure';
+import { categoryFromTags, groupingKeys, priorityFor, severityRank, slaDueTimes } from './pure';
 
 /** Who groups alerts, in timelines and the audit log. */
 export const DETECTION_ACTOR = 'system:detection';
@@ -61,7 +61,7 @@ export class IncidentGrouper {
     for (const [incidentId, alerts] of joined) {
       // Sightings count alerts joining; an alert updated again only widens the times.
       const again = placed.filter((a) => a.incidentId === incidentId && !alerts.some((j) => j.id === a.id));
-      await this.incidents.addObservables(tx, incidentId, [...tallyObservables(alerts), ...tallyObservables(again).map((o) => ({ ...o, sightings: 0 }))]);
+      await this.incidents.addObservables(tx, incidentId, mergeTallies(tallyObservables(alerts), tallyObservables(again).map((o) => ({ ...o, sightings: 0 }))));
     }
     const refreshed = await this.incidents.refreshFromAlerts(tx, [...joined.keys()]);
     const results: IncidentChange[] = [];
@@ -96,6 +96,8 @@ export class IncidentGrouper {
       agencyId: alert.agencyId,
       priority,
       severity: alert.severity,
+      // The national category starts from the opening alert's techniques; a person corrects it by PATCH.
+      category: categoryFromTags(alert.tags),
       groupKeys: keys,
       firstSeen: alert.firstSeen,
       lastSeen: alert.lastSeen,

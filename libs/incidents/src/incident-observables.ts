@@ -21,3 +21,23 @@ export function tallyObservables(alerts: readonly AlertView[]): ObservableTally[
   }
   return [...tally.values()];
 }
+
+/**
+ * One tally per observable: the same IP named by an alert joining now and by one updated again must reach the
+ * upsert once (PostgreSQL refuses to update a row twice in one statement).
+ */
+export function mergeTallies(...lists: ReadonlyArray<readonly ObservableTally[]>): ObservableTally[] {
+  const merged = new Map<string, ObservableTally>();
+  for (const tally of lists.flat()) {
+    const key = `${tally.type}\u0000${tally.value}`;
+    const known = merged.get(key);
+    if (!known) {
+      merged.set(key, { ...tally });
+      continue;
+    }
+    known.sightings += tally.sightings;
+    if (tally.firstSeen < known.firstSeen) known.firstSeen = tally.firstSeen;
+    if (tally.lastSeen > known.lastSeen) known.lastSeen = tally.lastSeen;
+  }
+  return [...merged.values()];
+}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { INCIDENT_EFFECTS, INCIDENT_STATES, type IncidentEffect, type IncidentState, RESOLUTIONS, type Resolution } from './pure';
+import { INCIDENT_CATEGORIES, INCIDENT_EFFECTS, INCIDENT_STATES, type IncidentCategory, type IncidentEffect, type IncidentState, RESOLUTIONS, type Resolution } from './pure';
 
 export class TransitionRequestBody {
   @ApiProperty({ enum: INCIDENT_STATES }) @IsIn(INCIDENT_STATES) to!: IncidentState;
@@ -39,6 +39,9 @@ export class UpdateIncidentRequestBody {
   @ArrayMaxSize(INCIDENT_EFFECTS.length)
   @IsIn(INCIDENT_EFFECTS, { each: true })
   effects?: IncidentEffect[];
+  @ApiPropertyOptional({ enum: INCIDENT_CATEGORIES, description: 'National taxonomy: phishing, defacement, malware, other' }) @IsOptional() @IsIn(INCIDENT_CATEGORIES) category?: IncidentCategory;
+  @ApiPropertyOptional({ description: 'Beyond local response capacity: starts the emergency-report clock (QĐ 05 Art. 11.2)' }) @IsOptional() @IsBoolean() exceedsCapacity?: boolean;
+  @ApiPropertyOptional({ description: 'National security or public order affected: report immediately (NĐ 331)' }) @IsOptional() @IsBoolean() nationalSecurity?: boolean;
 }
 
 export class SetSeriousRequestBody {

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AlertView } from '@soc/alerts';
 import { PRIORITIES, type Priority } from '@soc/shared';
-import { INCIDENT_EFFECTS, INCIDENT_STATES, type IncidentEffect, type IncidentState, OBSERVABLE_TYPES, type ObservableType, RESOLUTIONS, type Resolution } from './pure';
+import { INCIDENT_CATEGORIES, INCIDENT_EFFECTS, INCIDENT_STATES, type IncidentCategory, type IncidentEffect, type IncidentState, OBSERVABLE_TYPES, type ObservableType, RESOLUTIONS, type Resolution } from './pure';
+import { ReportClockView } from './reports/report-clock.view';
 
 export class SlaView {
   @ApiProperty({ format: 'date-time' }) acknowledgeBy!: string;
@@ -26,6 +27,9 @@ export class IncidentSummary {
   @ApiProperty({ description: 'Whether `serious` was set by hand (then effects no longer change it)' }) seriousManual!: boolean;
   @ApiProperty({ nullable: true, type: String }) seriousReason!: string | null;
   @ApiProperty({ enum: INCIDENT_EFFECTS, isArray: true }) effects!: IncidentEffect[];
+  @ApiProperty({ enum: INCIDENT_CATEGORIES, description: 'National taxonomy (phishing, defacement, malware, other): from the first alert, editable' }) category!: IncidentCategory;
+  @ApiProperty({ description: 'Vượt quá khả năng xử lý tại chỗ: starts the emergency-report clock (QĐ 05)' }) exceedsCapacity!: boolean;
+  @ApiProperty({ description: 'Ảnh hưởng an ninh quốc gia, trật tự an toàn xã hội: report immediately (NĐ 331)' }) nationalSecurity!: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) assigneeId!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Set when merged into another incident' }) mergedInto!: string | null;
   @ApiProperty() alertCount!: number;
@@ -52,7 +56,7 @@ export class TimelineEntryView {
   @ApiProperty() id!: number;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ example: 'user:analyst1' }) actor!: string;
-  @ApiProperty({ example: 'transition', description: 'created, alert_added, transition, assigned, comment, task_added, task_updated, merged, merged_into, split, split_from, serious_set, effects_set, priority_changed, sla_breached' }) kind!: string;
+  @ApiProperty({ example: 'transition', description: 'created, alert_added, transition, assigned, comment, task_added, task_updated, merged, merged_into, split, split_from, serious_set, effects_set, category_set, exceeds_capacity_set, national_security_set, priority_changed, sla_breached, report_edited, report_submitted, report_acknowledged, report_overdue' }) kind!: string;
   @ApiProperty({ type: Object }) details!: Record<string, unknown>;
 }
 
@@ -73,6 +77,7 @@ export class IncidentDetail extends IncidentSummary {
   @ApiProperty({ type: [TimelineEntryView] }) timeline!: TimelineEntryView[];
   @ApiProperty({ type: [TaskView] }) tasks!: TaskView[];
   @ApiProperty({ type: [String], enum: INCIDENT_STATES, description: 'States this incident may move to now' }) allowedTransitions!: IncidentState[];
+  @ApiProperty({ type: [ReportClockView], description: 'Legal clocks for reporting to the national coordinator, per configured regime' }) deadlines!: ReportClockView[];
 }
 
 export class IncidentPage {

@@ -9,15 +9,24 @@ import { IncidentGrouper } from './incident-grouper.service';
 import { IncidentsRepository } from './incidents.repository';
 import { IncidentsService } from './incidents.service';
 import { SlaMonitor } from './sla-monitor.job';
+import { IncidentReportsController, IncidentReportsRepository, IncidentReportsService, ReportClockMonitor, ReportFactsRepository } from './reports';
+import { SharingService } from './sharing/sharing.service';
 
 /** Alerts → incidents, for nodes that run detection (ingest). */
-@Module({ imports: [AlertsModule, InventoryModule], providers: [IncidentsRepository, IncidentAssessor, IncidentGrouper], exports: [IncidentsRepository, IncidentAssessor, IncidentGrouper] })
+@Module({
+  imports: [AlertsModule, InventoryModule],
+  providers: [IncidentsRepository, IncidentReportsRepository, IncidentAssessor, IncidentGrouper],
+  exports: [IncidentsRepository, IncidentReportsRepository, IncidentAssessor, IncidentGrouper],
+})
 export class IncidentGroupingModule {}
 
-/** The response workflow behind the incidents API (api nodes; the controller is mounted by the app). */
-@Module({ imports: [IncidentGroupingModule, AlertsModule, EventsModule, OutboxModule, AuthModule], providers: [IncidentsService], exports: [IncidentsService] })
+/**
+ * The response workflow behind the incidents API (api nodes; the incidents controller is mounted by the app). The
+ * reports controller comes with this module, so every api node serves it without another app change.
+ */
+@Module({ imports: [IncidentGroupingModule, AlertsModule, EventsModule, OutboxModule, AuthModule], controllers: [IncidentReportsController], providers: [IncidentsService, SharingService, IncidentReportsService, ReportFactsRepository], exports: [IncidentsService, SharingService, IncidentReportsService] })
 export class IncidentsModule {}
 
-/** SLA deadlines (scheduler nodes). */
-@Module({ imports: [IncidentGroupingModule, OutboxModule], providers: [SlaMonitor] })
+/** SLA deadlines and the report clocks (scheduler nodes). */
+@Module({ imports: [IncidentGroupingModule, OutboxModule], providers: [SlaMonitor, ReportClockMonitor] })
 export class SlaJobsModule {}

@@ -5,7 +5,7 @@ import { managerOf, Tx } from '@soc/storage';
 import { IncidentSummary, ObservableView, TaskView, TimelineEntryView } from './incident.view';
 import { type IncidentListFilter, listQuery } from './incident-list';
 import type { ObservableTally } from './incident-observables';
-import type { IncidentEffect, IncidentState, Resolution } from './pure';
+import type { IncidentCategory, IncidentEffect, IncidentState, Resolution } from './pure';
 
 export interface IncidentRow {
   id: string;
@@ -23,6 +23,9 @@ export interface IncidentRow {
   serious: boolean;
   serious_manual: boolean;
   serious_reason: string | null;
+  category: IncidentCategory;
+  exceeds_capacity: boolean;
+  national_security: boolean;
   assignee_id: string | null;
   merged_into: string | null;
   alert_count: number;
@@ -44,6 +47,7 @@ export interface NewIncident {
   agencyId: string | null;
   priority: Priority;
   severity: string;
+  category: IncidentCategory;
   groupKeys: readonly string[];
   firstSeen: string;
   lastSeen: string;
@@ -65,6 +69,9 @@ export interface IncidentPatch {
   serious_manual?: boolean;
   serious_reason?: string | null;
   effects?: IncidentEffect[];
+  category?: IncidentCategory;
+  exceeds_capacity?: boolean;
+  national_security?: boolean;
   merged_into?: string | null;
   ack_due_at?: Date;
   resolve_due_at?: Date;
@@ -123,9 +130,9 @@ export class IncidentsRepository {
 
   async create(tx: Tx, draft: NewIncident): Promise<IncidentRow> {
     const rows: IncidentRow[] = await managerOf(tx).query(
-      `INSERT INTO incidents (title, agency_id, priority, severity, group_keys, first_seen, last_seen, created_at, updated_at, ack_due_at, resolve_due_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10) RETURNING *`,
-      [draft.title, draft.agencyId, draft.priority, draft.severity, draft.groupKeys, draft.firstSeen, draft.lastSeen, draft.createdAt, draft.acknowledgeBy, draft.resolveBy],
+      `INSERT INTO incidents (title, agency_id, priority, severity, group_keys, first_seen, last_seen, created_at, updated_at, ack_due_at, resolve_due_at, category)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11) RETURNING *`,
+      [draft.title, draft.agencyId, draft.priority, draft.severity, draft.groupKeys, draft.firstSeen, draft.lastSeen, draft.createdAt, draft.acknowledgeBy, draft.resolveBy, draft.category],
     );
     return rows[0]!;
   }
@@ -359,6 +366,9 @@ export function toIncidentSummary(row: IncidentRow): IncidentSummary {
     seriousManual: row.serious_manual,
     seriousReason: row.serious_reason,
     effects: row.effects,
+    category: row.category,
+    exceedsCapacity: row.exceeds_capacity,
+    nationalSecurity: row.national_security,
     assigneeId: row.assignee_id,
     mergedInto: row.merged_into,
     alertCount: row.alert_count,

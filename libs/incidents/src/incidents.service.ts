@@ -26,6 +26,7 @@ import { IncidentChange, IncidentDetail, IncidentPage, IncidentSummary, Response
 import { IncidentPatch, IncidentRow, IncidentsRepository, ResponseTimesRow, TimelineEntry, toIncidentSummary } from './incidents.repository';
 import { incidentMessages } from './incident-messages';
 import { allowedTransitions, assessSeriousness, planTransition, slaDueTimes } from './pure';
+import { IncidentReportsRepository, incidentDeadlines } from './reports';
 
 const NOT_FOUND = 'no such incident';
 /** Enough for any incident a person reads; the alert list of a bigger one is its first alerts. */
@@ -52,6 +53,7 @@ export class IncidentsService {
     private readonly alerts: AlertsRepository,
     private readonly eventStore: EventsSearchRepository,
     private readonly assessor: IncidentAssessor,
+    private readonly reports: IncidentReportsRepository,
     private readonly users: UsersService,
     private readonly outbox: OutboxRepository,
     private readonly audit: AuditTrail,
@@ -74,13 +76,15 @@ export class IncidentsService {
   async detail(principal: Principal, id: string): Promise<IncidentDetail> {
     const row = await this.incidents.get(principal.scope, id);
     if (!row) throw new SocError(ErrorCode.NotFound, NOT_FOUND);
-    const [alerts, observables, timeline, tasks] = await Promise.all([
+    const [alerts, observables, timeline, tasks, initialReports] = await Promise.all([
       this.alerts.ofIncident(id, DETAIL_ALERTS),
       this.incidents.observables(id),
       this.incidents.timeline(id, DETAIL_TIMELINE),
       this.incidents.tasks(id),
+      this.reports.initialSubmissions(id),
     ]);
-    return { ...toIncidentSummary(row), alerts, observables, timeline, tasks, allowedTransitions: [...allowedTransitions(row.state)] };
+    const deadlines = incidentDeadlines(row, initialReports, this.config.reporting.regimes, this.clock.now());
+    return { ...toIncidentSummary(row), alerts, observables, timeline, tasks, allowedTransitions: [...allowedTransitions(row.state)], deadlines };
   }
 
   /** Mean times to acknowledge and resolve over incidents opened in the period, overall, per priority and per agency. */
@@ -149,7 +153,20 @@ export class IncidentsService {
         patch.effects = [...new Set(body.effects)];
         timeline.push({ kind: 'effects_set', details: { from: row.effects, to: patch.effects } });
       }
-      if (timeline.length === 0) throw new SocError(ErrorCode.ValidationFailed, 'nothing to change: give a new title or effects');
+      if (body.category !== undefined && body.category !== row.category) {
+        patch.category = body.category;
+        timeline.push({ kind: 'category_set', details: { from: row.category, to: body.category } });
+      }
+      // The two facts that start the "report immediately" clocks (QĐ 05 emergency report; NĐ 331 national security).
+      if (body.exceedsCapacity !== undefined && body.exceedsCapacity !== row.exceeds_capacity) {
+        patch.exceeds_capacity = body.exceedsCapacity;
+        timeline.push({ kind: 'exceeds_capacity_set', details: { from: row.exceeds_capacity, to: body.exceedsCapacity } });
+      }
+      if (body.nationalSecurity !== undefined && body.nationalSecurity !== row.national_security) {
+        patch.national_security = body.nationalSecurity;
+        timeline.push({ kind: 'national_security_set', details: { from: row.national_security, to: body.nationalSecurity } });
+      }
+      if (timeline.length === 0) throw new SocError(ErrorCode.ValidationFailed, 'nothing to change: give a new title, effects, category, exceedsCapacity or nationalSecurity');
       return { patch, timeline, audit: { action: 'incidents.updated', details: { ...patch } }, reassess: true };
     });
   }
@@ -248,6 +265,7 @@ export class IncidentsService {
         agencyId: row.agency_id,
         priority: row.priority,
         severity: row.severity,
+        category: row.category,
         groupKeys: [],
         firstSeen: row.first_seen.toISOString(),
         lastSeen: row.last_seen.toISOString(),

@@ -8,4 +8,6 @@ export * from './incidents.module';
 export * from './incidents.repository';
 export * from './incidents.service';
 export * from './pure';
+export * from './reports';
+export * from './sharing';
 export * from './sla-monitor.job';

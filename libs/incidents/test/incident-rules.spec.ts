@@ -90,3 +90,16 @@ describe('observables', () => {
     ]);
   });
 });
+
+describe('observable tallies', () => {
+  it('merges the same observable from several lists into one, summing sightings and widening the times', () => {
+    const { mergeTallies } = jest.requireActual<typeof import('../src/incident-observables')>('../src/incident-observables');
+    const ip = { type: 'ip' as const, value: '203.0.113.9' };
+    expect(
+      mergeTallies(
+        [{ ...ip, firstSeen: '2026-11-30T01:00:00.000Z', lastSeen: '2026-11-30T01:05:00.000Z', sightings: 1 }],
+        [{ ...ip, firstSeen: '2026-11-30T00:55:00.000Z', lastSeen: '2026-11-30T01:10:00.000Z', sightings: 0 }],
+      ),
+    ).toEqual([{ ...ip, firstSeen: '2026-11-30T00:55:00.000Z', lastSeen: '2026-11-30T01:10:00.000Z', sightings: 1 }]);
+  });
+});

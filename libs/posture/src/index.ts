@@ -1,4 +1,3 @@
-export * from './local-day';
 export * from './posture-reports.service';
 export * from './posture.controller';
 export * from './posture.jobs';

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Principal } from '@soc/auth';
-import { ALL_AGENCIES, type AgencyScope, CLOCK, type Clock, ErrorCode, SOC_CONFIG, type SocConfig, SocError } from '@soc/shared';
+import { ALL_AGENCIES, type AgencyScope, CLOCK, type Clock, ErrorCode, SOC_CONFIG, type SocConfig, SocError, localDay } from '@soc/shared';
 import { Tx } from '@soc/storage';
 import { renderAnnualReportHtml } from './annual-report.html';
-import { localDay } from './local-day';
+
 import { PostureRepository } from './posture.repository';
 import { type SystemPosture, PostureService } from './posture.service';
 import { addDays, annualPeriod, type ProvinceKpis, provinceKpis } from './pure';

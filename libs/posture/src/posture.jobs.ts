@@ -1,9 +1,9 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { OutboxRepository } from '@soc/realtime';
-import { ALL_AGENCIES, CLOCK, type Clock, SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
+import { ALL_AGENCIES, CLOCK, type Clock, SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger, localDay } from '@soc/shared';
 import { TransactionRunner, tryTransactionLock } from '@soc/storage';
-import { localDay } from './local-day';
+
 import { PostureReports } from './posture-reports.service';
 import { PostureRepository } from './posture.repository';
 import { PostureService } from './posture.service';

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditTrail } from '@soc/audit';
 import { actorOf, type Principal } from '@soc/auth';
-import { type AgencyScope, CLOCK, type Clock, ErrorCode, SOC_CONFIG, type SocConfig, SocError } from '@soc/shared';
+import { type AgencyScope, CLOCK, type Clock, ErrorCode, SOC_CONFIG, type SocConfig, SocError, localDay } from '@soc/shared';
 import { TransactionRunner } from '@soc/storage';
-import { localDay } from './local-day';
+
 import { type AssessmentRow, type MonitoringServiceRow, PostureRepository, type SystemPostureRow, type VulnerabilityRow } from './posture.repository';
 import { AssessmentRequest, MonitoringServiceRequest, SystemPostureView, VulnerabilityItem } from './posture.view';
 import { annualPeriod, type Contact, judgeFourLayers, type KpiFacts, type Level, regimeOf, reportYearOf, systemDeadlines } from './pure';
@@ -78,8 +78,8 @@ export class PostureService {
         sources: sources.get(system.id) ?? [],
         assessments: systemAssessments,
         national: { connected: system.national_connected, connectedOn: system.national_connected_on },
-        // The outbound connector (issue 8) records its shares; until one has, shares are not judged.
-        connectorConfigured: lastShare !== null,
+        // Shares are judged once an outbound connector (SOC_NATIONAL_CONNECTOR, libs/national) is configured: it records each accepted batch.
+        connectorConfigured: this.config.national.channel !== 'none',
         lastNationalShareAt: lastShare,
         today,
         now,

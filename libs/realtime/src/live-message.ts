@@ -10,6 +10,7 @@ export const LIVE_MESSAGE_TYPES = [
   'source.silent',
   'source.resumed',
   'posture.deadline',
+  'report.ready',
 ] as const;
 
 export type LiveMessageType = (typeof LIVE_MESSAGE_TYPES)[number];

@@ -1,5 +1,6 @@
 export * from './cache/refreshing-snapshot';
 export * from './clock/clock';
+export * from './clock/local-day';
 export * from './config/incident-policy';
 export * from './config/soc-config';
 export * from './errors/error-code';

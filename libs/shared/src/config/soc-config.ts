@@ -42,6 +42,33 @@ const isTimeZone = (zone: string): boolean => {
   }
 };
 
+export const NATIONAL_CHANNELS = ['none', 'webhook', 'kafka', 'syslog'] as const;
+export type NationalChannelKind = (typeof NATIONAL_CHANNELS)[number];
+/** Outbox message types the national connector may forward. */
+export const NATIONAL_MESSAGE_TYPES = ['alert.created', 'alert.updated', 'incident.created', 'incident.updated', 'sla.breached'] as const;
+export type NationalMessageType = (typeof NATIONAL_MESSAGE_TYPES)[number];
+
+/** Regimes whose incident-report clocks exist (their rules are data in libs/incidents/src/pure/report-clocks.ts). */
+export const REPORTING_REGIME_IDS = ['tt20-2017', 'nd331-2026'] as const;
+export type ReportingRegimeId = (typeof REPORTING_REGIME_IDS)[number];
+
+/** Who the national coordinator may call back about a report: `name|position|phone|email`. */
+export interface ReportContact {
+  name: string;
+  position: string;
+  phone: string;
+  email: string;
+}
+
+const reportContactEnv = z.string().transform((text, ctx): ReportContact => {
+  const [name = '', position = '', phone = '', email = '', ...rest] = text.split('|').map((part) => part.trim());
+  if (!name || rest.length > 0 || (email && !email.includes('@'))) {
+    ctx.addIssue({ code: 'custom', message: 'name|position|phone|email (name required, email with @)' });
+    return z.NEVER;
+  }
+  return { name, position, phone, email };
+});
+
 /** The environment variables the SOC reads, and nothing else. Unknown variables are ignored. */
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -102,6 +129,8 @@ const envSchema = z.object({
   SOC_INCIDENT_MIN_SEVERITY: z.enum(SEVERITIES).default('medium'),
   SOC_SLA_TARGETS: optionalText.pipe(slaTargetsEnv.optional()),
   SOC_SLA_CHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  SOC_REPORTING_REGIMES: commaList.pipe(z.array(z.enum(REPORTING_REGIME_IDS)).min(1)).default([...REPORTING_REGIME_IDS]),
+  SOC_REPORT_CONTACT: optionalText.pipe(reportContactEnv.optional()),
   SYSLOG_PORT: port.default(5514),
   SYSLOG_HOST: z.string().min(1).default('0.0.0.0'),
   SYSLOG_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
@@ -109,6 +138,22 @@ const envSchema = z.object({
   SYSLOG_TLS_CERT_FILE: optionalText,
   SYSLOG_TLS_KEY_FILE: optionalText,
   SYSLOG_TLS_CA_FILE: optionalText,
+  // National monitoring center connector (issue 8 §4); cross-field rules in `nationalOf`.
+  SOC_NATIONAL_CONNECTOR: z.enum(NATIONAL_CHANNELS).default('none'),
+  SOC_NATIONAL_SENDER_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, . _ - (at most 64)').default('soc'),
+  SOC_NATIONAL_TYPES: commaList.pipe(z.array(z.enum(NATIONAL_MESSAGE_TYPES)).min(1)).default(['alert.created', 'alert.updated', 'incident.created', 'incident.updated']),
+  SOC_NATIONAL_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  SOC_NATIONAL_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(5_000),
+  SOC_NATIONAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  SOC_NATIONAL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(1_000),
+  SOC_NATIONAL_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(300_000),
+  SOC_NATIONAL_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).optional()),
+  SOC_NATIONAL_SECRET: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
+  SOC_NATIONAL_ALLOW_HTTP: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SOC_NATIONAL_TOPIC: optionalText.pipe(topicName.optional()),
+  SOC_NATIONAL_BROKERS: optionalText.pipe(commaList.pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'host:port'))).optional()),
+  SOC_NATIONAL_SYSLOG: optionalText.pipe(z.string().regex(/^[^:\s]+:\d{1,5}$/, 'host:port').optional()),
+  SOC_NATIONAL_FORMAT: z.enum(['cef', 'json']).default('cef'),
 });
 
 export interface SocConfig {
@@ -174,6 +219,8 @@ export interface SocConfig {
   /** Who runs this SOC: the province and the owning authority (the Sở TT&TT historically; the provincial police since 2025). */
   province: { name: string; authority: string };
   incidents: IncidentPolicy;
+  /** Incident reports to the national coordinator: which regimes' clocks run, and the contact printed on reports. */
+  reporting: { regimes: readonly ReportingRegimeId[]; contact?: ReportContact };
   retention: {
     /** Days kept for events whose system (and so security level) is unknown. */
     defaultDays: number;
@@ -188,6 +235,26 @@ export interface SocConfig {
     /** RFC 5425 syslog over TLS; on when a certificate and key are given. A CA file makes client certificates mandatory. */
     tls?: { port: number; certFile: string; keyFile: string; caFile?: string };
   };
+  national: NationalConfig;
+}
+
+/** The outbound connector to the national monitoring center (layer 4 of the four-layer model). */
+export interface NationalConfig {
+  /** `none`: no connector; layer 4 then does not judge shares. */
+  channel: NationalChannelKind;
+  /** This SOC's identifier at the national center: in every payload, and the CEF vendor. */
+  senderId: string;
+  types: readonly NationalMessageType[];
+  batchSize: number;
+  /** How often the scheduler looks for new outbox messages. */
+  pollMs: number;
+  /** Per batch: an HTTP request, a Kafka produce or a syslog connection. */
+  timeoutMs: number;
+  /** Exponential backoff after failures: base × 2^(failures−1), at most max. */
+  retry: { baseMs: number; maxMs: number };
+  webhook?: { url: string; secret: string };
+  kafka?: { brokers: string[]; topic: string; clientId: string };
+  syslog?: { host: string; port: number; format: 'cef' | 'json' };
 }
 
 /** Builds the one config object from the environment; throws `CONFIG_INVALID` naming every bad variable. */
@@ -266,6 +333,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sla: e.SOC_SLA_TARGETS ?? DEFAULT_SLA_TARGETS,
       slaCheckMs: e.SOC_SLA_CHECK_MS,
     },
+    reporting: { regimes: [...new Set(e.SOC_REPORTING_REGIMES)], contact: e.SOC_REPORT_CONTACT },
     retention: { defaultDays: e.SOC_EVENT_RETENTION_DAYS, daysByLevel: e.SOC_RETENTION_DAYS_BY_LEVEL },
     syslog: {
       enabled: e.SYSLOG_ENABLED,
@@ -276,7 +344,49 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ? { port: e.SYSLOG_TLS_PORT, certFile: e.SYSLOG_TLS_CERT_FILE, keyFile: e.SYSLOG_TLS_KEY_FILE, caFile: e.SYSLOG_TLS_CA_FILE }
           : undefined,
     },
+    national: nationalOf(e),
   };
+}
+
+/** The national connector's settings; throws `CONFIG_INVALID` naming the variable a channel is missing or misusing. */
+function nationalOf(e: z.infer<typeof envSchema>): NationalConfig {
+  const bad = (message: string): never => {
+    throw new SocError(ErrorCode.ConfigInvalid, `Invalid configuration: ${message}`);
+  };
+  const channel = e.SOC_NATIONAL_CONNECTOR;
+  if (e.SOC_NATIONAL_RETRY_MAX_MS < e.SOC_NATIONAL_RETRY_BASE_MS) bad('SOC_NATIONAL_RETRY_MAX_MS must not be below SOC_NATIONAL_RETRY_BASE_MS');
+  const base = {
+    channel,
+    senderId: e.SOC_NATIONAL_SENDER_ID,
+    types: [...new Set(e.SOC_NATIONAL_TYPES)],
+    batchSize: e.SOC_NATIONAL_BATCH_SIZE,
+    pollMs: e.SOC_NATIONAL_POLL_MS,
+    timeoutMs: e.SOC_NATIONAL_TIMEOUT_MS,
+    retry: { baseMs: e.SOC_NATIONAL_RETRY_BASE_MS, maxMs: e.SOC_NATIONAL_RETRY_MAX_MS },
+  };
+  switch (channel) {
+    case 'none':
+      return base;
+    case 'webhook': {
+      const url = e.SOC_NATIONAL_URL ?? bad('SOC_NATIONAL_URL is required when SOC_NATIONAL_CONNECTOR=webhook');
+      const secret = e.SOC_NATIONAL_SECRET ?? bad('SOC_NATIONAL_SECRET (at least 32 characters) is required when SOC_NATIONAL_CONNECTOR=webhook');
+      // Alerts leave the province: plain HTTP only on a test bench, or when explicitly accepted.
+      if (url.startsWith('http:') && e.NODE_ENV === 'production' && !e.SOC_NATIONAL_ALLOW_HTTP) bad('SOC_NATIONAL_URL must be https:// in production (or set SOC_NATIONAL_ALLOW_HTTP=true)');
+      return { ...base, webhook: { url, secret } };
+    }
+    case 'kafka': {
+      const brokers = e.SOC_NATIONAL_BROKERS ?? e.KAFKA_BROKERS ?? bad('SOC_NATIONAL_BROKERS or KAFKA_BROKERS is required when SOC_NATIONAL_CONNECTOR=kafka');
+      const topic = e.SOC_NATIONAL_TOPIC ?? bad('SOC_NATIONAL_TOPIC is required when SOC_NATIONAL_CONNECTOR=kafka');
+      return { ...base, kafka: { brokers, topic, clientId: `${e.KAFKA_CLIENT_ID}-national` } };
+    }
+    case 'syslog': {
+      const target = e.SOC_NATIONAL_SYSLOG ?? bad('SOC_NATIONAL_SYSLOG (host:port) is required when SOC_NATIONAL_CONNECTOR=syslog');
+      const at = target.lastIndexOf(':');
+      const port = Number(target.slice(at + 1));
+      if (port < 1 || port > 65535) bad('SOC_NATIONAL_SYSLOG: port must be 1-65535');
+      return { ...base, syslog: { host: target.slice(0, at), port, format: e.SOC_NATIONAL_FORMAT } };
+    }
+  }
 }
 
 /** Nest injection token for the `SocConfig` object. */

@@ -1,0 +1,2 @@
+export * from './national-message';
+export * from './to-national-message';
