@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { NestPinoLogger } from '@soc/shared';
 import { AppModule, AppOptions } from './app.module';
 import { installBodyParsers } from './body-parsers';
+import { serveConsole } from './console';
 import { SocErrorFilter } from './soc-error.filter';
 
 /** Builds the configured app without listening; `main` and the e2e tests share it. */
@@ -22,6 +23,7 @@ export async function createSocApp(options: AppOptions): Promise<NestExpressAppl
   installBodyParsers(app, options.config.ingest.maxBodyBytes);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new SocErrorFilter());
+  serveConsole(app);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,0 +1,5 @@
+import { route } from '../router.js';
+
+route('/alerts', (view) => {
+  view.textContent = 'alerts';
+});
