@@ -22,6 +22,9 @@ const isoDay = (day: number) => new Date(day).toISOString().slice(0, 10);
  */
 @Injectable()
 export class EventPartitionsJob implements OnApplicationBootstrap {
+  /** The run in progress on this node, if any. */
+  private running: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly partitions: EventPartitionsRepository,
@@ -40,7 +43,17 @@ export class EventPartitionsJob implements OnApplicationBootstrap {
     this.maintain().catch((error: unknown) => this.logger.error({ err: error }, 'event partition maintenance failed'));
   }
 
+  /**
+   * One run at a time on this node: a call while the start-up or hourly run is going waits for it and then runs
+   * (otherwise the advisory lock, meant for other nodes, would make it skip silently).
+   */
   maintain(): Promise<PartitionReport> {
+    const run = this.running.catch(() => undefined).then(() => this.maintainOnce());
+    this.running = run;
+    return run;
+  }
+
+  private maintainOnce(): Promise<PartitionReport> {
     return this.transactions.run(async (tx) => {
       const report: PartitionReport = { created: [], movedRows: 0, dropped: [], trimmedRows: 0 };
       if (!(await tryTransactionLock(tx, PARTITIONS_LOCK))) return report;
