@@ -7,3 +7,4 @@ export * from './database.module';
 export * from './typeorm-pino.logger';
 export * from './event-partitions.repository';
 export * from './sql-conditions';
+export * from './short-lived-connection';

@@ -1,7 +1,6 @@
-import { DataSource } from 'typeorm';
 import { AuditRepository, type AuditVerification, readAuditChain, verifyAuditChain } from '@soc/audit';
-import { createLogger, describeError, ErrorCode, loadConfig, redactUrl, SocError } from '@soc/shared';
-import { dataSourceOptions } from '@soc/storage';
+import { createLogger, describeError, loadConfig, SocError } from '@soc/shared';
+import { withShortLivedConnection } from '@soc/storage';
 import { CliCommand, CliIo, CliUsageError } from '../cli-io';
 import { withDatabase } from '../with-database';
 
@@ -26,18 +25,8 @@ export function describeVerification(result: AuditVerification): string {
  * Reads the audit log straight off a plain connection rather than through the app's DatabaseModule: that
  * module migrates at start, and a verification must not write (it may run with a read-only role).
  */
-async function verifyDatabase(url: string, pageSize: number): Promise<AuditVerification> {
-  const dataSource = new DataSource(dataSourceOptions({ url, poolSize: 1, entities: [], migrations: [] }));
-  try {
-    await dataSource.initialize();
-  } catch (error) {
-    throw new SocError(ErrorCode.DatabaseUnavailable, `cannot connect to ${redactUrl(url)}: ${describeError(error)}`);
-  }
-  try {
-    return await verifyAuditChain(readAuditChain(new AuditRepository(dataSource), pageSize));
-  } finally {
-    await dataSource.destroy();
-  }
+function verifyDatabase(url: string, pageSize: number): Promise<AuditVerification> {
+  return withShortLivedConnection(url, (dataSource) => verifyAuditChain(readAuditChain(new AuditRepository(dataSource), pageSize)));
 }
 
 /** `audit verify`: recomputes the audit log's hash chain from the first record to the last. */
