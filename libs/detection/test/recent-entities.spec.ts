@@ -29,4 +29,22 @@ describe('RecentEntities', () => {
     for (const id of ['a', 'b', 'c', 'd', 'e']) recent.remember(id, event(id, 'h', null, null));
     expect(recent.resolveMatch('m', ['a', 'b', 'c', 'd', 'e'], { agencyId: null }).missing).toEqual(['a', 'b']);
   });
+
+  it('with the match count, finds the ids that joined a full sample whose tail slid, and walks all ids when unsure', () => {
+    const recent = new RecentEntities();
+    for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) recent.remember(id, event(id, 'h', null, null));
+    recent.resolveMatch('m', ['a', 'b', 'c', 'd'], { agencyId: null }, 4, true);
+    // One joined a sample of head [a, b] and tail [c, d]: the tail slid to [d, e]; then one more.
+    expect(recent.resolveMatch('m', ['a', 'b', 'd', 'e'], { agencyId: null }, 5).entities.userNames).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(recent.resolveMatch('m', ['a', 'b', 'e', 'f'], { agencyId: null }, 6).entities.userNames).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    // A record standing for several counts more than the ids that joined: the new ones are still found.
+    recent.remember('g', event('g', 'h', null, null));
+    expect(recent.resolveMatch('m', ['a', 'b', 'f', 'g'], { agencyId: null }, 10).entities.userNames).toContain('g');
+    // A count that went back (another burst under the key) or a created match: every id is looked at.
+    recent.remember('x', event('x', 'h', null, null));
+    expect(recent.resolveMatch('m', ['x', 'b', 'f', 'g'], { agencyId: null }, 4).entities.userNames).toContain('x');
+    recent.remember('y', event('y', 'h', null, null));
+    expect(recent.resolveMatch('m', ['y', 'b', 'f', 'g'], { agencyId: null }, 5, true).entities.userNames).toContain('y');
+    expect(recent.resolveMatch('m', ['y', 'b', 'f', 'g', 'gone'], { agencyId: null }, 6).missing).toEqual(['gone']);
+  });
 });

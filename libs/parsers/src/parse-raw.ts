@@ -60,7 +60,7 @@ export function parseRaw(envelope: RawEnvelope, options: ParseOptions): ParseOut
   const messageContext: ParseContext = { timeZone: context.timeZone, receivedAt: context.receivedAt, app: syslog.app, host: syslog.host };
   const result = run(parser, syslog.message, messageContext);
   if (!result.ok) return parseFailure(`${parser.format}: ${result.reason}`);
-  return { ok: true, event: build(envelope, merge(syslogFields(syslog), result.fields)) };
+  return { ok: true, event: buildMerged(envelope, syslogFields(syslog), result.fields) };
 }
 
 function run(parser: FormatParser, text: string, context: ParseContext): ReturnType<FormatParser['parse']> {
@@ -97,17 +97,35 @@ function syslogFields(record: SyslogRecord): EventFields {
   return fields;
 }
 
-/** The format's fields win over the syslog header's; `event`, `host`, `process` and `log` are merged field by field. */
-function merge(base: EventFields, over: EventFields): EventFields {
-  const merged: EventFields = Object.assign({}, base, over);
-  merged.event = Object.assign({}, base.event, over.event);
-  if (base.host && over.host) merged.host = Object.assign({}, base.host, over.host);
-  if (base.process && over.process) merged.process = Object.assign({}, base.process, over.process);
+/**
+ * `build(envelope, merged)`, where merged is `base` with the format's fields `over` winning and `event`, `host`,
+ * `process` and `log` (and `log.syslog`) merged field by field, without the merged object and its merged `event` in between:
+ * the same members in the same order with the same values, one object fewer per member object.
+ */
+function buildMerged(envelope: RawEnvelope, base: EventFields, over: EventFields): SecurityEvent {
+  const ingested = isoString(envelope.receivedAt);
+  // Members as Object.assign({}, base, over) sets them, less `event`, which goes last as in build().
+  const built: Record<string, unknown> = {};
+  for (const key in base) if (key !== 'event') built[key] = base[key as keyof EventFields];
+  for (const key in over) if (key !== 'event') built[key] = over[key as keyof EventFields];
+  if (base.host && over.host) built.host = Object.assign({}, base.host, over.host);
+  if (base.process && over.process) built.process = Object.assign({}, base.process, over.process);
   if (base.log && over.log) {
-    merged.log = Object.assign({}, base.log, over.log);
-    if (base.log.syslog && over.log.syslog) merged.log.syslog = Object.assign({}, base.log.syslog, over.log.syslog);
+    const log = Object.assign({}, base.log, over.log);
+    if (base.log.syslog && over.log.syslog) log.syslog = Object.assign({}, base.log.syslog, over.log.syslog);
+    built.log = log;
   }
-  return merged;
+  const event = built as unknown as SecurityEvent;
+  event['@timestamp'] = (built['@timestamp'] as string | undefined) ?? ingested;
+  // `{ kind, ...Object.assign({}, base.event, over.event), ingested, original }`, member by member.
+  const members: Record<string, unknown> = { kind: 'event' };
+  if (base.event) for (const key in base.event) members[key] = base.event[key as keyof typeof base.event];
+  if (over.event) for (const key in over.event) members[key] = over.event[key as keyof typeof over.event];
+  members.ingested = ingested;
+  members.original = envelope.payload;
+  event.event = members as unknown as SecurityEvent['event'];
+  event.soc = { source_id: envelope.sourceId, transport: envelope.transport };
+  return event;
 }
 
 function build(envelope: RawEnvelope, fields: EventFields): SecurityEvent {

@@ -226,7 +226,7 @@ export class DetectionEngine {
     const base: AlertEntities = sourceIp ? { sourceIp, agencyId } : { agencyId };
     if (groupBy['user.name']) base.userNames = [groupBy['user.name']];
     if (groupBy['host.name']) base.hostNames = [groupBy['host.name']];
-    const { entities, missing } = this.entitiesOf(scope).resolveMatch(match.key, match.eventIds, base);
+    const { entities, missing } = this.entitiesOf(scope).resolveMatch(match.key, match.eventIds, base, match.eventCount, change === 'created');
     return {
       change,
       fingerprint: `${ruleId}|${scope}|${match.key}`,

@@ -46,10 +46,27 @@ export class RecentEntities {
    * update, so what was folded in for it is kept (by match key) and only ids not folded yet are looked up;
    * an update that brings nothing new returns the same entities. Returns the ids not held.
    */
-  resolveMatch(key: string, ids: readonly string[], base: AlertEntities): { entities: AlertEntities; missing: string[] } {
+  resolveMatch(key: string, ids: readonly string[], base: AlertEntities, count?: number, fresh = false): { entities: AlertEntities; missing: string[] } {
     const folded = this.resolvedCurrent.get(key) ?? this.resolvedPrevious.get(key) ?? newFolded(base);
     const missing: string[] = [];
     let changed = folded.entities === undefined;
+    // The ids that may be new since the last complete resolve of the same match: only the last
+    // `count - lastCount` of the list (ids join at the end; the count grows by at least one per id).
+    const from = fresh || count === undefined ? 0 : newIdsFrom(folded, ids, count);
+    if (from > 0) {
+      for (let i = from; i < ids.length; i += 1) {
+        const id = ids[i]!;
+        if (folded.ids.has(id)) continue;
+        const known = this.current.get(id) ?? this.previous.get(id);
+        if (!known) {
+          missing.push(id);
+          continue;
+        }
+        folded.ids.add(id);
+        if (fold(folded, known)) changed = true;
+      }
+      return this.settle(key, folded, ids, count, missing, changed, base);
+    }
     // Every id of the last complete resolve's list is in `folded.ids`; an update mostly repeats that list
     // (the first ids in place, the last ones moved up by the ids that joined), so most ids are settled by
     // comparing them with the id at the same or the shifted place there instead of a hash lookup.
@@ -65,26 +82,19 @@ export class RecentEntities {
         continue;
       }
       folded.ids.add(id);
-      // Entities are built anew only when this id brings something new: in a burst most events repeat
-      // the address, users and hosts already folded in, and rebuilding would copy the same lists again.
-      if (folded.sourceIp === undefined && known.sourceIp !== undefined) {
-        folded.sourceIp = known.sourceIp;
-        changed = true;
-      }
-      if (known.user && !folded.users.has(known.user)) changed = addTo(folded.users, known.user);
-      if (known.host && !folded.hosts.has(known.host)) changed = addTo(folded.hosts, known.host);
-      if (known.system && !folded.systems.has(known.system)) changed = addTo(folded.systems, known.system);
-      if (known.level !== undefined) {
-        const level = Math.max(folded.level ?? 0, known.level);
-        if (level !== folded.level) changed = true;
-        folded.level = level;
-      }
+      if (fold(folded, known)) changed = true;
     }
+    return this.settle(key, folded, ids, count, missing, changed, base);
+  }
+
+  /** The end of a resolve, whichever ids it walked. */
+  private settle(key: string, folded: Folded, ids: readonly string[], count: number | undefined, missing: string[], changed: boolean, base: AlertEntities): { entities: AlertEntities; missing: string[] } {
     // Ids that left the match's sample are not looked up again anyway: forget them, so the set stays small.
     if (folded.ids.size > 4 * Math.max(ids.length, 25)) folded.ids = new Set(ids.filter((id) => folded.ids.has(id)));
     if (changed || !folded.entities) folded.entities = entitiesOf(folded, base.agencyId);
     // Only a list whose every id is now in `folded.ids` may vouch for ids next time (a copy: the caller owns `ids`).
     folded.lastIds = missing.length === 0 ? ids.slice() : undefined;
+    folded.lastCount = missing.length === 0 ? count : undefined;
     // Kept only when complete: entities the caller reads from storage for missing ids never come back here.
     if (missing.length === 0) {
       if (this.resolvedCurrent.size >= this.generationSize && !this.resolvedCurrent.has(key)) {
@@ -95,6 +105,43 @@ export class RecentEntities {
     }
     return { entities: folded.entities, missing };
   }
+}
+
+/**
+ * Where the ids not settled by the last complete resolve start in `ids`, or 0 (walk them all) when that
+ * cannot be told for sure: no complete resolve with a count before, the count went back (another burst
+ * under the key), or the list's first id or the last resolve's final id is not where it should be.
+ * The count grows by at least one per id that joins (more for records standing for several), so the
+ * ids before the last `count - lastCount` were all in the last list, and all of those are in `folded.ids`.
+ */
+function newIdsFrom(folded: Folded, ids: readonly string[], count: number): number {
+  const last = folded.lastIds;
+  if (last === undefined || folded.lastCount === undefined || last.length === 0) return 0;
+  const added = count - folded.lastCount;
+  if (added < 0) return 0;
+  const end = ids.length - 1 - added; // where the last list's final id stands if exactly `added` ids joined
+  if (end < 0 || ids[end] !== last[last.length - 1] || ids[0] !== last[0]) return 0;
+  return end + 1;
+}
+
+/** Folds one event's entities in; true when something new came (entities are then built anew). */
+function fold(folded: Folded, known: Entities): boolean {
+  // Entities are built anew only when this id brings something new: in a burst most events repeat
+  // the address, users and hosts already folded in, and rebuilding would copy the same lists again.
+  let changed = false;
+  if (folded.sourceIp === undefined && known.sourceIp !== undefined) {
+    folded.sourceIp = known.sourceIp;
+    changed = true;
+  }
+  if (known.user && !folded.users.has(known.user)) changed = addTo(folded.users, known.user);
+  if (known.host && !folded.hosts.has(known.host)) changed = addTo(folded.hosts, known.host);
+  if (known.system && !folded.systems.has(known.system)) changed = addTo(folded.systems, known.system);
+  if (known.level !== undefined) {
+    const level = Math.max(folded.level ?? 0, known.level);
+    if (level !== folded.level) changed = true;
+    folded.level = level;
+  }
+  return changed;
 }
 
 /**
@@ -125,6 +172,8 @@ interface Folded {
   entities?: AlertEntities;
   /** The id list of the last resolve, when it found every id: each of its ids is in `ids`. */
   lastIds?: readonly string[];
+  /** The match's event count at that resolve, when it was given. */
+  lastCount?: number;
 }
 
 const newFolded = (base: AlertEntities): Folded => ({
