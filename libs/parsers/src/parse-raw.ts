@@ -88,12 +88,19 @@ function syslogFields(record: SyslogRecord): EventFields {
     event: { dataset: 'syslog', module: 'system' },
   };
   if (record.host) fields.host = { name: record.host };
-  if (record.app) fields.process = { name: record.app, ...(record.pid === undefined ? {} : { pid: record.pid }) };
+  if (record.app) {
+    // Member by member, as `{ name, ...(pid === undefined ? {} : { pid }) }` would set them, without the spread's object.
+    const process: NonNullable<EventFields['process']> = { name: record.app };
+    if (record.pid !== undefined) process.pid = record.pid;
+    fields.process = process;
+  }
+  // `log.syslog` only when it has a member: most BSD lines carry none of these, and need no object for it.
+  if (record.priority === undefined && record.msgId === undefined && record.structuredData === undefined) return fields;
   const syslog: NonNullable<NonNullable<EventFields['log']>['syslog']> = {};
   if (record.priority !== undefined) Object.assign(syslog, { priority: record.priority, facility: { code: record.priority >> 3 }, severity: { code: record.priority & 7 } });
   if (record.msgId !== undefined) syslog.msgid = record.msgId;
   if (record.structuredData !== undefined) syslog.structured_data = record.structuredData;
-  if (Object.keys(syslog).length > 0) fields.log = { syslog };
+  fields.log = { syslog };
   return fields;
 }
 
@@ -117,10 +124,10 @@ function buildMerged(envelope: RawEnvelope, base: EventFields, over: EventFields
   }
   const event = built as unknown as SecurityEvent;
   event['@timestamp'] = (built['@timestamp'] as string | undefined) ?? ingested;
-  // `{ kind, ...Object.assign({}, base.event, over.event), ingested, original }`, member by member.
+  // `{ kind, ...Object.assign({}, base.event, over.event), ingested, original }`, member by member; one
+  // Object.assign sets the members of both in the same order and is faster than a loop of keyed stores.
   const members: Record<string, unknown> = { kind: 'event' };
-  if (base.event) for (const key in base.event) members[key] = base.event[key as keyof typeof base.event];
-  if (over.event) for (const key in over.event) members[key] = over.event[key as keyof typeof over.event];
+  Object.assign(members, base.event, over.event);
   members.ingested = ingested;
   members.original = envelope.payload;
   event.event = members as unknown as SecurityEvent['event'];

@@ -123,7 +123,9 @@ export class RuleSet {
       if (typeof texts === 'string') byValue.get(texts)?.collect(view, this.mark);
       else for (const text of texts) byValue.get(text)?.collect(view, this.mark);
     }
-    return this.candidates.sort((a, b) => a - b);
+    // Most events have at most one candidate: nothing to order then (and no comparator to create).
+    if (this.candidates.length > 1) this.candidates.sort(ascending);
+    return this.candidates;
   }
 
   /** The rules the index lets through for this event (a superset of those that match). */
@@ -154,3 +156,5 @@ export class RuleSet {
     return matches;
   }
 }
+
+const ascending = (a: number, b: number): number => a - b;

@@ -78,7 +78,8 @@ export class DetectionEngine {
       // Correlation-only rules' matches come without explanations: they feed correlations, which read only the rule.
       const matches = this.content.ruleSet.detect(event);
       for (const match of matches) this.ruleMatch(match, id, timestamp, event, state, scope, context, findings);
-      for (const hit of context.intel?.matches(event, context.now) ?? []) this.intelHit(hit, id, timestamp, event, state, scope, context, findings);
+      // Without intel there is nothing to look up (and no empty list to make per event).
+      if (context.intel) for (const hit of context.intel.matches(event, context.now)) this.intelHit(hit, id, timestamp, event, state, scope, context, findings);
       if (timestamp > futureLimit) {
         future += 1;
         continue;
@@ -239,7 +240,8 @@ export class DetectionEngine {
       firstSeen: isoStringAt(match.firstEventAt),
       lastSeen: isoStringAt(match.lastEventAt),
       eventCount: match.eventCount,
-      eventIds: [...match.eventIds],
+      // The engine hands each reported match a list of its own, and the match goes no further than here: no copy.
+      eventIds: match.eventIds,
       explanation: `${match.type}: ${measure}${order}${by ? ` with ${by}` : ''} in ${seconds} s`,
       kind: 'correlation',
       ...(match.author ? { author: match.author } : {}),

@@ -6,15 +6,21 @@ import { withoutEmpty } from '../plain-object';
 /** Vendor fields of this format live under `vendor['linux-auth']`, grouped by program as Elastic's `system.auth.*` does. */
 export const VENDOR_KEY = 'linux-auth';
 
+/**
+ * `fields` with `values` (those not empty) under `vendor['linux-auth'][group]`. Every caller passes fields it
+ * has just built, so they are changed in place rather than copied: the result has the same members in the
+ * same order as `{ ...fields, vendor: { ...fields.vendor, [VENDOR_KEY]: { ...mine, [group]: present } } }`,
+ * one object fewer per auth event. The vendor objects are still copies: they may have come from elsewhere.
+ */
 export function withVendor(fields: EventFields, group: string, values: Record<string, unknown>): EventFields {
   const present = withoutEmpty(values);
   if (Object.keys(present).length === 0) return fields;
-  // `{ ...fields, vendor: { ...fields.vendor, [VENDOR_KEY]: { ...mine, [group]: present } } }`, member by member (see plain-object.ts).
   const mine: Record<string, unknown> = Object.assign({}, fields.vendor?.[VENDOR_KEY]);
   mine[group] = present;
-  const vendor: Record<string, unknown> = Object.assign({}, fields.vendor);
+  const vendor: Record<string, Record<string, unknown>> = Object.assign({}, fields.vendor);
   vendor[VENDOR_KEY] = mine;
-  return Object.assign({}, fields, { vendor });
+  fields.vendor = vendor;
+  return fields;
 }
 
 /** A remote host as logged: an address goes to `ip`, a name to `domain`. */

@@ -21,8 +21,10 @@ export const linuxAuthParser: FormatParser = {
     // Files written on Windows or relayed over TCP can keep a trailing CR.
     const facts = program ? readMessage(program, stripSolarisTag(text.trimEnd())) : undefined;
     if (!facts) return formatOk({ event: { dataset: 'system.auth', module: 'system' } });
-    // `{ ...facts, event: { dataset, module, ...facts.event } }`, member by member (see plain-object.ts).
-    const fields: EventFields = Object.assign({}, facts, { event: { dataset: 'system.auth', module: 'system', ...facts.event } });
+    // `{ ...facts, event: { dataset, module, ...facts.event } }`: the readers build `facts` afresh for each
+    // message, so its `event` is replaced in place (same members, same order) instead of copying it whole.
+    const fields: EventFields = facts;
+    fields.event = { dataset: 'system.auth', module: 'system', ...facts.event };
     // The process that logged is the syslog tag's; `prog(pam_unix)` is reported as `prog`.
     if (program?.pam) fields.process = { name: program.name };
     return formatOk(dropEmpty(fields));

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { EventFields } from '../format-parser';
 import { remoteEndpoint, withVendor } from './auth-fields';
 
@@ -88,9 +89,11 @@ function authentication(
   return fields;
 }
 
+/** The address (and port) after "from", when it is an IP address: `remoteEndpoint` with only `ip` and `port` kept, built once. */
 function fromEndpoint(text: string): EventFields['source'] {
   const from = FROM.exec(text);
-  const endpoint = from ? remoteEndpoint(from[1], from[2]) : undefined;
-  if (!endpoint?.ip) return undefined;
-  return endpoint.port === undefined ? { ip: endpoint.ip } : { ip: endpoint.ip, port: endpoint.port };
+  const host = from?.[1];
+  if (host === undefined || host === '' || isIP(host) === 0) return undefined;
+  const port = from![2] === undefined ? 0 : Number(from![2]);
+  return port > 0 && port < 65536 ? { ip: host, port } : { ip: host };
 }

@@ -21,8 +21,10 @@ export interface SyslogContext {
   receivedAt: Date;
 }
 
-// A Map: looking a freshly matched name up in an object literal first interns the string, a Map only hashes it.
-const MONTHS = new Map<string, number>(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((name, i) => [name, i + 1]));
+/** The three (ASCII) letters of a month name at `at`, as one number: a different number for each name. */
+const monthKey = (text: string, at: number): number => (text.charCodeAt(at) << 16) | (text.charCodeAt(at + 1) << 8) | text.charCodeAt(at + 2);
+// Keyed by the letters' codes: a number is its own hash, where a freshly matched name would be hashed first.
+const MONTHS = new Map<number, number>(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((name, i) => [monthKey(name, 0), i + 1]));
 
 // <PRI>? then "Mmm dd hh:mm:ss" (day space-padded) or an RFC 3339 timestamp, then host and tag.
 const PRIORITY = /^<(\d{1,3})>/;
@@ -33,10 +35,13 @@ const SPACED_ISO_STAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?)
 // The tag may carry a version after a space, as old sysklogd writes it ("syslogd 1.4.1: restart.").
 const HOST_AND_TAG = /^(\S+) ([^\s:[\]]{1,64}(?: \d+(?:\.\d+)+)?)(?:\[(\d{1,10})\])?: ?(.*)$/s;
 
+const [LESS_THAN, CAPITAL_A, CAPITAL_Z] = ['<', 'A', 'Z'].map((c) => c.charCodeAt(0)) as [number, number, number];
+
 export function parseSyslogLine(line: string, context: SyslogContext): SyslogRecord | undefined {
   let rest = line;
   let priority: number | undefined;
-  const pri = PRIORITY.exec(rest);
+  // Most lines carry no <PRI>: the first character tells without running the regex.
+  const pri = rest.charCodeAt(0) === LESS_THAN ? PRIORITY.exec(rest) : null;
   if (pri) {
     priority = Number(pri[1]);
     if (priority > 191) return undefined;
@@ -47,11 +52,15 @@ export function parseSyslogLine(line: string, context: SyslogContext): SyslogRec
   }
 
   let timestamp: Date | undefined;
-  const bsd = BSD_STAMP.exec(rest);
+  // A BSD stamp opens with a capital letter (the month), the ISO ones with a digit: each line runs only its own regexes.
+  const first = rest.charCodeAt(0);
+  const bsd = first >= CAPITAL_A && first <= CAPITAL_Z ? BSD_STAMP.exec(rest) : null;
   if (bsd) {
-    const month = MONTHS.get(bsd[1]!);
+    const month = MONTHS.get(monthKey(rest, 0)); // bsd[1], the name the stamp opens with
     const day = Number(bsd[2]);
-    const [hour, minute, second] = [Number(bsd[3]), Number(bsd[4]), Number(bsd[5])];
+    const hour = Number(bsd[3]);
+    const minute = Number(bsd[4]);
+    const second = Number(bsd[5]);
     if (!month || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
     const millisecond = bsd[6] ? Math.floor(Number(`0.${bsd[6]}`) * 1000) : 0;
     timestamp = instantWithoutYear({ month, day, hour, minute, second, millisecond }, context.timeZone, context.receivedAt);

@@ -35,7 +35,7 @@ export interface CorrelationMatch {
   lastEventAt: number;
   /** Contributing events, always exact (a chained correlation counts the events behind its inputs). */
   eventCount: number;
-  /** All contributing event ids, or past the cap the first and last halves of it. */
+  /** All contributing event ids, or past the cap the first and last halves of it; a new array for each match reported, the receiver's to keep. */
   eventIds: string[];
   /** `eventCount - eventIds.length`: how many ids were left out of the middle. */
   eventIdsOmitted: number;
