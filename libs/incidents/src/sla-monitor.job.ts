@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AuditTrail } from '@soc/audit';
 import { OutboxRepository } from '@soc/realtime';
-import { CLOCK, type Clock, SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
+import { type Clock, CLOCK, scheduleInterval, SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
 import { TransactionRunner, tryTransactionLock } from '@soc/storage';
 import { IncidentsRepository, toIncidentSummary } from './incidents.repository';
 import { SLA_LABELS, type SlaKind } from './pure';
@@ -29,9 +29,7 @@ export class SlaMonitor implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const timer = setInterval(() => this.tick(), this.config.incidents.slaCheckMs);
-    timer.unref();
-    this.scheduler.addInterval('sla-monitor', timer);
+    scheduleInterval(this.scheduler, 'sla-monitor', this.config.incidents.slaCheckMs, () => this.tick());
   }
 
   tick(): void {

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { OutboxRepository } from '@soc/realtime';
-import { CLOCK, type Clock, type NationalConfig, SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
+import { type Clock, CLOCK, type NationalConfig, scheduleInterval, SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
 import { TransactionRunner, tryTransactionLock } from '@soc/storage';
 import { asDeliveryFailure, createNationalChannel, type NationalChannel } from './channels';
 import { NationalConnectorMetrics } from './national-connector.metrics';
@@ -46,9 +46,7 @@ export class NationalConnectorJob implements OnApplicationBootstrap, BeforeAppli
   async onApplicationBootstrap(): Promise<void> {
     if (!this.channel) return;
     await this.repository.ensureState(this.channel.kind);
-    const timer = setInterval(() => this.tick(), this.national.pollMs);
-    timer.unref();
-    this.scheduler.addInterval('national-connector', timer);
+    scheduleInterval(this.scheduler, 'national-connector', this.national.pollMs, () => this.tick());
     this.logger.info({ channel: this.channel.kind, types: this.national.types, batchSize: this.national.batchSize }, 'national connector started');
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditTrail } from '@soc/audit';
 import { actorOf, type Principal } from '@soc/auth';
-import { type AgencyScope, CLOCK, type Clock, ErrorCode, SOC_CONFIG, type SocConfig, SocError, localDay } from '@soc/shared';
+import { type AgencyScope, CLOCK, inScope, type Clock, ErrorCode, SOC_CONFIG, type SocConfig, SocError, localDay } from '@soc/shared';
 import { TransactionRunner } from '@soc/storage';
 
 import { type AssessmentRow, type MonitoringServiceRow, PostureRepository, type SystemPostureRow, type VulnerabilityRow } from './posture.repository';
@@ -188,7 +188,7 @@ export class PostureService {
   }
 
   private requireAgency(principal: Principal, agencyId: string): void {
-    if (!principal.scope.all && !principal.scope.agencies.includes(agencyId)) throw new SocError(ErrorCode.NotFound, 'no such agency');
+    if (!inScope(principal.scope, agencyId)) throw new SocError(ErrorCode.NotFound, 'no such agency');
   }
 }
 

@@ -7,5 +7,6 @@ export * from './errors/error-code';
 export * from './errors/soc-error';
 export * from './logging/logger';
 export * from './priority/priority';
+export * from './schedule/interval-job';
 export * from './scope/agency-scope';
 export * from './core.module';

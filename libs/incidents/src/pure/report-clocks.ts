@@ -119,18 +119,12 @@ export interface ClockFacts {
   initialSubmissions: ReadonlyArray<{ at: Date; regimes: readonly string[] }>;
 }
 
-export interface ReportClock {
+/** A rule's clock for one incident. */
+export interface ReportClock extends ReportClockRule {
   /** `report:<regime>:<rule>`, as in `sla.breached`. */
   key: string;
   regime: ReportingRegimeId;
   regimeLabel: Bilingual;
-  rule: string;
-  label: Bilingual;
-  recipient: Bilingual;
-  hours: number;
-  condition: ClockCondition;
-  certainty: Certainty;
-  source: string;
   dueAt: Date;
   status: ClockStatus;
   /** The first initial report answering this regime: it stops the clock. */

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AuditTrail } from '@soc/audit';
 import { OutboxRepository } from '@soc/realtime';
-import { CLOCK, type Clock, SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
+import { type Clock, CLOCK, scheduleInterval, SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
 import { TransactionRunner, tryTransactionLock, Tx } from '@soc/storage';
 import { IncidentRow, IncidentsRepository, toIncidentSummary } from '../incidents.repository';
 import { clockKey, type ReportClock, reportClocks, shownRules } from '../pure';
@@ -33,9 +33,7 @@ export class ReportClockMonitor implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const timer = setInterval(() => this.tick(), this.config.incidents.slaCheckMs);
-    timer.unref();
-    this.scheduler.addInterval('report-clock-monitor', timer);
+    scheduleInterval(this.scheduler, 'report-clock-monitor', this.config.incidents.slaCheckMs, () => this.tick());
   }
 
   tick(): void {
