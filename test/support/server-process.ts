@@ -11,7 +11,7 @@ export function buildServer(): void {
 
 /** The built server (`dist/apps/soc-server/src/main.js`) with exactly `env` on top of PATH/HOME. */
 export function spawnServer(env: Record<string, string>, onOutput?: (text: string) => void): ChildProcess {
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', 'dist/apps/soc-server/src/main.js'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--no-allocation-site-pretenuring', 'dist/apps/soc-server/src/main.js'], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

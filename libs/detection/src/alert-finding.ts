@@ -28,8 +28,6 @@ export interface AlertFinding {
   matches?: ReadonlyArray<{ selection: string; field: string | null; value: string | null }>;
   /** A correlation's group-by values. */
   groupBy?: Readonly<Record<string, string>>;
-  /** Contributing events whose entities detection no longer held (after a restart): the caller looks them up. */
-  unresolvedEventIds?: readonly string[];
   /** The indicator behind a threat-intel alert. */
   indicator?: { listId: string; listName: string; type: string; value: string; description: string | null };
 }

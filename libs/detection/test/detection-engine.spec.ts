@@ -32,6 +32,31 @@ describe('DetectionEngine', () => {
       expect.objectContaining({ change: 'created', ruleId: 'soc.ssh.brute_force', kind: 'correlation', eventCount: 5, entities: expect.objectContaining({ sourceIp: '203.0.113.5', agencyId: 'so-a' }) }),
     ]);
   });
+
+  it("names every user, host and system of a brute force's events and their highest security level, across batches and past the id sample", () => {
+    const engine = new DetectionEngine(content, { ...DEFAULT_DETECTION_OPTIONS, latenessMs: 0, maxEventIds: 4 });
+    const state = emptyDetectionState();
+    const attempt = (second: number, user: string, host: string, system: string, level: number): StoredEvent => {
+      const stored = sshd(second, '198.51.100.23');
+      Object.assign(stored.event, { user: { name: user }, host: { name: host } });
+      Object.assign(stored.event.soc, { system_id: system, security_level: level });
+      return stored;
+    };
+    engine.evaluate([attempt(0, 'root', 'web01', 'sys-web', 2), attempt(1, 'root', 'web01', 'sys-web', 2)], state, 'x', { now });
+    // The middle events fall out of the 4-id sample; their users and the level-4 system still count.
+    engine.evaluate([attempt(2, 'oracle', 'db01', 'sys-db', 4), attempt(3, 'admin', 'web01', 'sys-web', 2)], state, 'x', { now });
+    const { findings } = engine.evaluate([attempt(4, 'root', 'web01', 'sys-web', 2), attempt(5, 'root', 'web01', 'sys-web', 2)], state, 'x', { now });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.eventIds).toHaveLength(4);
+    expect(findings[0]!.entities).toEqual({
+      sourceIp: '198.51.100.23',
+      agencyId: 'so-a',
+      userNames: ['root', 'oracle', 'admin'],
+      hostNames: ['web01', 'db01'],
+      systemIds: ['sys-web', 'sys-db'],
+      securityLevel: 4,
+    });
+  });
 });
 
 describe('DetectionContent: rule ids', () => {

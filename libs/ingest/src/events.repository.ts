@@ -32,54 +32,8 @@ export function securityEventCopyRow({ id, event }: StoredEvent): string {
   ]);
 }
 
-/** Who and what a set of stored events concern, for an alert that knows its events by id only. */
-export interface StoredEntities {
-  sourceIps: string[];
-  userNames: string[];
-  hostNames: string[];
-  systemIds: string[];
-  /** Highest security level among the events' systems; null when none is known. */
-  securityLevel: number | null;
-}
-
 @Injectable()
 export class EventsRepository {
-  /**
-   * For each set of event ids, who and what those stored events concern — one query for them all. In the
-   * caller's transaction, so events written by the same batch count; the overall time range prunes partitions.
-   */
-  async entitiesOf(tx: Tx, sets: ReadonlyArray<{ ids: readonly string[]; from: Date; to: Date }>): Promise<StoredEntities[]> {
-    if (sets.length === 0) return [];
-    const owners = sets.flatMap(({ ids }, index) => ids.map(() => index));
-    const ids = sets.flatMap((set) => set.ids);
-    const from = new Date(Math.min(...sets.map((set) => set.from.getTime())));
-    const to = new Date(Math.max(...sets.map((set) => set.to.getTime())));
-    const rows: Array<{ owner: number; source_ips: string[] | null; users: string[] | null; hosts: string[] | null; systems: string[] | null; level: number | null }> =
-      await managerOf(tx).query(
-        `SELECT w.owner,
-                array_agg(DISTINCT host(e.source_ip)) FILTER (WHERE e.source_ip IS NOT NULL) AS source_ips,
-                array_agg(DISTINCT e.user_name) FILTER (WHERE e.user_name IS NOT NULL) AS users,
-                array_agg(DISTINCT e.host_name) FILTER (WHERE e.host_name IS NOT NULL) AS hosts,
-                array_agg(DISTINCT e.system_id) FILTER (WHERE e.system_id IS NOT NULL) AS systems,
-                max(e.security_level) AS level
-         FROM unnest($1::int[], $2::uuid[]) AS w (owner, id)
-         JOIN security_events e ON e.id = w.id AND e.ts BETWEEN $3 AND $4
-         GROUP BY w.owner`,
-        [owners, ids, from.toISOString(), to.toISOString()],
-      );
-    const byOwner = new Map(rows.map((row) => [row.owner, row]));
-    return sets.map((_, index) => {
-      const row = byOwner.get(index);
-      return {
-        sourceIps: row?.source_ips ?? [],
-        userNames: row?.users ?? [],
-        hostNames: row?.hosts ?? [],
-        systemIds: row?.systems ?? [],
-        securityLevel: row?.level ?? null,
-      };
-    });
-  }
-
   /**
    * Records which sources reported on which systems in this batch (one row per pair, latest times kept),
    * so posture can tell whether a system's log sources are reporting without scanning events.

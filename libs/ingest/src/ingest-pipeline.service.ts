@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { IncidentGrouper, incidentMessages } from '@soc/incidents';
 import { AlertChange, AlertsRepository } from '@soc/alerts';
-import { AlertFinding, DetectionHealth, DetectionOutcome, DetectionState, StoredEvent, usableState } from '@soc/detection';
+import { DetectionHealth, DetectionOutcome, DetectionState, StoredEvent, usableState } from '@soc/detection';
 import { IntelDirectory } from '@soc/intel';
 import { RulesRegistry } from '@soc/rules';
 import { AssetDirectory } from '@soc/inventory';
@@ -153,44 +153,16 @@ export class IngestPipeline implements BatchConsumer, OnApplicationBootstrap {
     return flushed;
   }
 
-  /** Writes a detection outcome: alerts (correlations get their entities from the stored events), live messages, health. */
+  /** Writes a detection outcome: alerts, live messages, health. */
   private async applyDetection(tx: Tx, { findings, health }: DetectionOutcome): Promise<AlertChange[]> {
     for (const item of health) this.reportHealth(item);
-    const stored = await this.alerts.applyFindings(tx, await this.withStoredEntities(tx, findings));
+    const stored = await this.alerts.applyFindings(tx, findings);
     const { alerts: changes, incidents } = await this.incidents.group(tx, stored);
     await this.outbox.append(tx, [
       ...changes.map((c) => ({ type: `alert.${c.change}` as const, agencyId: c.alert.agencyId, priority: c.alert.priority, payload: c.alert })),
       ...incidentMessages(incidents),
     ]);
     return changes;
-  }
-
-  /**
-   * A correlation alert names its events by id; detection fills in their users, hosts, systems and level
-   * from memory, and lists the ids it no longer held (after a restart): those are read from storage.
-   */
-  private async withStoredEntities(tx: Tx, findings: readonly AlertFinding[]): Promise<AlertFinding[]> {
-    const incomplete = findings.filter((f) => f.unresolvedEventIds?.length);
-    if (incomplete.length === 0) return [...findings];
-    const stored = await this.events.entitiesOf(tx, incomplete.map((f) => ({ ids: f.unresolvedEventIds!, from: new Date(f.firstSeen), to: new Date(f.lastSeen) })));
-    const found = new Map(incomplete.map((finding, index) => [finding, stored[index]!]));
-    const merge = (own: readonly string[] | undefined, more: readonly string[]) => [...new Set([...(own ?? []), ...more])].slice(0, 50);
-    return findings.map((finding) => {
-      const entities = found.get(finding);
-      if (!entities) return finding;
-      const level = Math.max(finding.entities.securityLevel ?? 0, entities.securityLevel ?? 0);
-      return {
-        ...finding,
-        entities: {
-          ...finding.entities,
-          ...(finding.entities.sourceIp || !entities.sourceIps[0] ? {} : { sourceIp: entities.sourceIps[0] }),
-          userNames: merge(finding.entities.userNames, entities.userNames),
-          hostNames: merge(finding.entities.hostNames, entities.hostNames),
-          systemIds: merge(finding.entities.systemIds, entities.systemIds),
-          securityLevel: level === 0 ? null : level,
-        },
-      };
-    });
   }
 
   private reportHealth(item: DetectionHealth): void {

@@ -91,7 +91,7 @@ describe('IngestPipeline.handleBatch (real PostgreSQL)', () => {
       await restarted.close();
     }
     expect(await alertsOf('203.0.113.40')).toEqual([{ event_count: 5 }]);
-    // The new process never saw the first three events: their users and hosts are read back from storage.
+    // The new process never saw the first three events: their users and hosts come with the checkpointed window.
     const [alert] = await db.query<{ details: { entities: { userNames: string[]; hostNames: string[] } } }>("SELECT details FROM alerts WHERE source_ip = '203.0.113.40'");
     expect(alert!.details.entities).toMatchObject({ userNames: ['admin'], hostNames: ['web01'] });
   });

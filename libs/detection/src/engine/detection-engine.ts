@@ -9,7 +9,6 @@ import type { DetectionState, MatchedSelection } from './detection-state';
 import { eventField, NO_AGENCY } from './event-fields';
 import { FindingBatch } from './finding-batch';
 import { OpenAlerts } from './open-alerts';
-import { RecentEntities } from './recent-entities';
 
 export interface DetectionOptions {
   /** How late (event time) an event may arrive and still be correlated. */
@@ -57,8 +56,6 @@ export class DetectionEngine {
   private readonly openAlerts: OpenAlerts;
   /** Per stream, the correlation engine built from the state object it last worked on. */
   private readonly correlators = new Map<string, { state: DetectionState; engine: CorrelationEngine }>();
-  /** Per stream, the entities of the events its correlations hold. */
-  private readonly recentEntities = new Map<string, RecentEntities>();
 
   constructor(
     readonly content: DetectionContent,
@@ -71,6 +68,22 @@ export class DetectionEngine {
     const findings = new FindingBatch();
     const health: DetectionHealth[] = [];
     const inputs: CorrelationInput[] = [];
+    const future = this.scan(events, state, scope, context, findings, inputs);
+    if (future > 0) {
+      state.futureEvents += future;
+      health.push({ kind: 'future_events', count: future });
+    }
+    if (this.content.hasCorrelations) this.correlate(inputs, state, scope, context, findings, health);
+    this.openAlerts.prune(state);
+    return { findings: findings.list(), health };
+  }
+
+  /**
+   * The per-event part of `evaluate`: rule and intel matches, event time, and the correlation inputs.
+   * Returns how many events claimed a time too far ahead. Its own method so that the loop is optimized on
+   * its own (inside one long method, V8 entered it by on-stack replacement and fell back at its end every batch).
+   */
+  private scan(events: readonly StoredEvent[], state: DetectionState, scope: string, context: DetectionContext, findings: FindingBatch, inputs: CorrelationInput[]): number {
     const futureLimit = context.now.getTime() + this.options.futureToleranceMs;
     let future = 0;
     for (const { id, event } of events) {
@@ -87,27 +100,21 @@ export class DetectionEngine {
       // A record that carried no time of its own is stamped with its receipt time: that says nothing about
       // how far the stream's event time has come (a replay of yesterday would otherwise turn late at once).
       if (event['@timestamp'] !== event.event.ingested) state.maxEventTime = Math.max(state.maxEventTime, timestamp);
-      if (matches.length > 0 && this.content.hasCorrelations) {
-        inputs.push(correlationInput(id, timestamp, event, matches));
-        this.entitiesOf(scope).remember(id, event);
-      }
+      if (matches.length > 0 && this.content.hasCorrelations) inputs.push(correlationInput(id, timestamp, event, matches));
     }
-    if (future > 0) {
-      state.futureEvents += future;
-      health.push({ kind: 'future_events', count: future });
-    }
-    if (this.content.hasCorrelations) {
-      const engine = this.correlatorFor(state, scope);
-      const processed = engine.process(inputs);
-      // Event time is the stream's, not only that of events some rule matched: a busy stream of other events
-      // still moves windows on. With no lateness budget there is nothing to wait for: judge up to the newest event.
-      const watermark = this.options.latenessMs === 0 ? state.maxEventTime + 1 : state.maxEventTime - this.options.latenessMs;
-      this.collect([processed, engine.advance(watermark)], scope, context, findings, health);
-      state.lateEvents = engine.stats().late;
-      state.correlation = engine.snapshot();
-    }
-    this.openAlerts.prune(state);
-    return { findings: findings.list(), health };
+    return future;
+  }
+
+  /** The batch's correlation inputs through the stream's correlation engine, then its windows moved on. */
+  private correlate(inputs: readonly CorrelationInput[], state: DetectionState, scope: string, context: DetectionContext, findings: FindingBatch, health: DetectionHealth[]): void {
+    const engine = this.correlatorFor(state, scope);
+    const processed = engine.process(inputs);
+    // Event time is the stream's, not only that of events some rule matched: a busy stream of other events
+    // still moves windows on. With no lateness budget there is nothing to wait for: judge up to the newest event.
+    const watermark = this.options.latenessMs === 0 ? state.maxEventTime + 1 : state.maxEventTime - this.options.latenessMs;
+    this.collect([processed, engine.advance(watermark)], scope, context, findings, health);
+    state.lateEvents = engine.stats().late;
+    state.correlation = engine.snapshot();
   }
 
   /**
@@ -130,16 +137,16 @@ export class DetectionEngine {
     return pending !== undefined && Object.values(pending).some((rule) => rule.pending.length > 0);
   }
 
-  private entitiesOf(scope: string): RecentEntities {
-    let recent = this.recentEntities.get(scope);
-    if (!recent) this.recentEntities.set(scope, (recent = new RecentEntities()));
-    return recent;
-  }
-
   private correlatorFor(state: DetectionState, scope: string): CorrelationEngine {
     const cached = this.correlators.get(scope);
     if (cached?.state === state) return cached.engine;
-    const engine = this.content.correlationEngine({ latenessMs: this.options.latenessMs, maxEventIds: this.options.maxEventIds, maxGroupsPerRule: this.options.maxGroupsPerRule });
+    const engine = this.content.correlationEngine({
+      latenessMs: this.options.latenessMs,
+      maxEventIds: this.options.maxEventIds,
+      maxGroupsPerRule: this.options.maxGroupsPerRule,
+      facets: ENTITY_FACETS,
+      maxFacetValues: LISTED_ENTITIES,
+    });
     // Rules whose meaning changed since the snapshot restart empty; the others keep their open windows.
     if (state.correlation) engine.restore(state.correlation);
     this.correlators.set(scope, { state, engine });
@@ -222,12 +229,8 @@ export class DetectionEngine {
     const seconds = Math.round((match.lastEventAt - match.firstEventAt) / 1000);
     const measure = match.valueCount !== undefined ? `${match.valueCount} distinct values over ${match.eventCount} events` : `${match.eventCount} events`;
     const order = match.orderedRules ? ` (${match.orderedRules.join(' → ')})` : '';
-    const sourceIp = groupBy['source.ip'];
     const agencyId = agency === undefined || agency === NO_AGENCY ? null : agency;
-    const base: AlertEntities = sourceIp ? { sourceIp, agencyId } : { agencyId };
-    if (groupBy['user.name']) base.userNames = [groupBy['user.name']];
-    if (groupBy['host.name']) base.hostNames = [groupBy['host.name']];
-    const { entities, missing } = this.entitiesOf(scope).resolveMatch(match.key, match.eventIds, base, match.eventCount, change === 'created');
+    const entities = correlationEntities(groupBy, match.facets, agencyId);
     return {
       change,
       fingerprint: `${ruleId}|${scope}|${match.key}`,
@@ -236,7 +239,6 @@ export class DetectionEngine {
       severity: info?.severity ?? 'medium',
       tags: [...match.tags],
       entities,
-      ...(missing.length > 0 ? { unresolvedEventIds: missing } : {}),
       firstSeen: isoStringAt(match.firstEventAt),
       lastSeen: isoStringAt(match.lastEventAt),
       eventCount: match.eventCount,
@@ -250,13 +252,43 @@ export class DetectionEngine {
   }
 }
 
+/**
+ * What a correlation alert names besides its group-by values, read from each of its events: the
+ * correlation engine keeps their distinct values per match (checkpointed with it), in this order.
+ */
+const ENTITY_FACETS = ['source.ip', 'user.name', 'host.name', 'soc.system_id', 'soc.security_level'] as const;
+/** Values listed per entity kind. */
+const LISTED_ENTITIES = 50;
+
 function correlationInput(eventId: string, timestamp: number, event: SecurityEvent, matches: readonly SigmaMatch[]): CorrelationInput {
   const matched: string[] = [];
   for (const { rule } of matches) {
     if (rule.id) matched.push(rule.id);
     if (rule.name) matched.push(rule.name);
   }
-  return { eventId, timestamp, matched, field: (name) => eventField(event, name), count: event.event.count };
+  const level = event.soc.security_level;
+  // Read directly, in ENTITY_FACETS order: this runs for every correlated event.
+  const facets = [event.source?.ip ?? null, event.user?.name ?? null, event.host?.name ?? null, event.soc.system_id ?? null, level === undefined || level === null ? null : String(level)];
+  return { eventId, timestamp, matched, field: (name) => eventField(event, name), count: event.event.count, facets };
+}
+
+/** A correlation alert's entities: its group-by values first, then what its events carried (ENTITY_FACETS). */
+function correlationEntities(groupBy: Readonly<Record<string, string>>, facets: Readonly<Record<string, readonly string[]>> | undefined, agencyId: string | null): AlertEntities {
+  const sourceIp = groupBy['source.ip'] ?? facets?.['source.ip']?.[0];
+  const entities: AlertEntities = sourceIp ? { sourceIp, agencyId } : { agencyId };
+  entities.userNames = listed(groupBy['user.name'], facets?.['user.name']);
+  entities.hostNames = listed(groupBy['host.name'], facets?.['host.name']);
+  entities.systemIds = listed(undefined, facets?.['soc.system_id']);
+  const levels = (facets?.['soc.security_level'] ?? []).map(Number).filter((level) => Number.isInteger(level));
+  entities.securityLevel = levels.length > 0 ? Math.max(...levels) : null;
+  return entities;
+}
+
+/** The group-by value (when grouped by the field) and then the events' other values, up to LISTED_ENTITIES. */
+function listed(grouped: string | undefined, values: readonly string[] | undefined): string[] {
+  const list = grouped ? [grouped] : [];
+  for (const value of values ?? []) if (list.length < LISTED_ENTITIES && value !== grouped) list.push(value);
+  return list;
 }
 
 function explainSelections(match: SigmaMatch): MatchedSelection[] {

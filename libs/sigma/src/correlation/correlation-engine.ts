@@ -169,6 +169,7 @@ export class CorrelationEngine {
         const item: PendingItem = { ts: input.timestamp, id: input.eventId, ref: handle.ref, group };
         if (value !== NOT_COUNTED) item.value = value;
         if (input.count !== undefined && input.count > 1) item.count = input.count;
+        if (input.facets !== undefined) item.facets = input.facets;
         handle.runtime.enqueue(item);
       }
     }
@@ -202,6 +203,7 @@ export class CorrelationEngine {
         ids,
         count: match.eventCount,
         firstAt: match.firstEventAt,
+        ...(this.options.facets.length > 0 ? { facets: match.facetLists() } : {}),
       });
     }
   };

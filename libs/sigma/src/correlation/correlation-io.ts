@@ -14,6 +14,11 @@ export interface CorrelationInput {
   field(name: string): string | number | undefined;
   /** Occurrences the record stands for (syslog's "message repeated N times"); 1 when absent. */
   count?: number;
+  /**
+   * The event's values of the engine's `facets` fields, in that order (null: none), handed over by the
+   * caller, which reads them once per event; the engine keeps this array with the event, unchanged.
+   */
+  facets?: readonly (string | null)[];
 }
 
 /** A correlation that held for one group during one burst of activity. */
@@ -43,6 +48,8 @@ export interface CorrelationMatch {
   valueCount?: number;
   /** temporal_ordered: the referenced rules in the order their events were found; temporal: the rules seen. */
   orderedRules?: string[];
+  /** With `facets` configured: per facet field, the distinct values of all the events behind the match (capped). */
+  facets?: Record<string, string[]>;
 }
 
 /** `created` the first time a burst matches; `updated` when more events join it. One per match per call. */
@@ -71,6 +78,13 @@ export interface CorrelationEngineOptions {
   maxEventIds: number;
   /** Distinct values remembered per value_count match; `valueCount` stops growing there. Default 10 000. */
   maxDistinctValues: number;
+  /**
+   * Fields whose distinct values every match lists (`facets`), besides its group-by values: e.g. the users
+   * and hosts a brute force touched. Their values come with each input. Default none.
+   */
+  facets: readonly string[];
+  /** Values listed per facet field and match. Default 50. */
+  maxFacetValues: number;
   /** Epoch ms; used only by `advance()` without a hint, to flush windows while no events arrive. */
   clock?: () => number;
 }
@@ -80,6 +94,8 @@ export const DEFAULT_CORRELATION_OPTIONS: CorrelationEngineOptions = {
   maxGroupsPerRule: 100_000,
   maxEventIds: 100,
   maxDistinctValues: 10_000,
+  facets: [],
+  maxFacetValues: 50,
 };
 
 export interface CorrelationRuleStats {

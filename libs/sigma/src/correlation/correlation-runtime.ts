@@ -4,7 +4,8 @@ import { CorrelationGroup, newGroup, restoreGroup, snapshotGroup } from './corre
 import { CorrelationHealthEvent, CorrelationMatchChange, CorrelationRuleStats } from './correlation-io';
 import { RuleCounters, RuleStateSnapshot, TimerEntry } from './correlation-snapshot';
 import { MatchLimits, OpenMatch } from './open-match';
-import { itemBefore, PendingItem } from './pending-item';
+import { PendingItem } from './pending-item';
+import { PendingQueue } from './pending-queue';
 
 export interface RuntimeLimits extends MatchLimits {
   maxGroupsPerRule: number;
@@ -16,7 +17,7 @@ export type MatchCreatedListener = (source: CompiledCorrelation, groupKey: strin
 const timerBefore = (a: TimerEntry, b: TimerEntry): boolean => (a.at !== b.at ? a.at < b.at : a.group < b.group);
 
 /**
- * One correlation rule's state machine. Items wait in an event-time heap until the watermark passes
+ * One correlation rule's state machine. Items wait in event-time order until the watermark passes
  * them, then enter their group in (time, id, rule) order, with every group deadline that falls before
  * an item handled first. So processing is one fixed sequence, whatever the arrival order and batching.
  *
@@ -29,7 +30,7 @@ const timerBefore = (a: TimerEntry, b: TimerEntry): boolean => (a.at !== b.at ? 
  * that also matches, starting within a timespan of the match's last event, extends the same match.
  */
 export class CorrelationRuntime {
-  private pending = new BinaryHeap<PendingItem>(itemBefore);
+  private pending = new PendingQueue();
   private timers = new BinaryHeap<TimerEntry>(timerBefore);
   private groups = new Map<string, CorrelationGroup>();
   private counters: RuleCounters = { late: 0, evicted: 0, missingField: 0, matchesCreated: 0 };
@@ -92,7 +93,7 @@ export class CorrelationRuntime {
   snapshot(): RuleStateSnapshot {
     return {
       fingerprint: this.correlation.fingerprint,
-      pending: [...this.pending.items],
+      pending: this.pending.items(),
       timers: [...this.timers.items],
       // Snapshots are only read (serialized, restored from copies), so an unchanged group's is reused.
       groups: [...this.groups.values()].map((group) => (group.saved ??= snapshotGroup(group))),
@@ -102,7 +103,7 @@ export class CorrelationRuntime {
 
   restore(snapshot: RuleStateSnapshot): void {
     // Copies: the caller's snapshot stays untouched and can be restored again.
-    this.pending = new BinaryHeap<PendingItem>(itemBefore, [...snapshot.pending]);
+    this.pending = new PendingQueue(snapshot.pending);
     this.timers = new BinaryHeap<TimerEntry>(timerBefore, [...snapshot.timers]);
     this.groups = new Map(snapshot.groups.map((group) => [group.key, restoreGroup(this.correlation, group, this.limits)]));
     this.counters = { ...snapshot.counters };

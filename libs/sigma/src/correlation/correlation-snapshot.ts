@@ -40,7 +40,7 @@ export interface RuleCounters {
 export interface RuleStateSnapshot {
   /** The rule's meaning when the snapshot was taken; state of a changed rule is not reused. */
   fingerprint: string;
-  /** Heap order, as kept. */
+  /** In the order they will be taken (older snapshots: heap order; either is read back). */
   pending: PendingItem[];
   timers: TimerEntry[];
   groups: GroupSnapshot[];

@@ -14,11 +14,17 @@ export interface MatchSnapshot {
   values: string[] | null;
   /** Referenced rules in the order their first event joined. */
   refs: number[];
+  /** Per facet field (the engine's `facets`, in order), the distinct values its events carried (capped); absent in older snapshots. */
+  facets?: string[][];
 }
 
 export interface MatchLimits {
   maxEventIds: number;
   maxDistinctValues: number;
+  /** Fields whose distinct values each match lists, besides its group-by values. */
+  facets: readonly string[];
+  /** Distinct values listed per facet; later ones are not added. */
+  maxFacetValues: number;
 }
 
 /**
@@ -28,6 +34,8 @@ export interface MatchLimits {
 export class OpenMatch {
   /** Set when the match changed during the current call; the engine reports each match once per call. */
   pendingChange: 'created' | 'updated' | undefined;
+  /** Per facet, the value an event last brought: consecutive events mostly repeat it (always, for a group-by field). */
+  private readonly lastFacets: (string | undefined)[] = [];
 
   private constructor(
     readonly key: string,
@@ -36,17 +44,21 @@ export class OpenMatch {
     private readonly ids: EventIdSample,
     private readonly values: Set<string> | undefined,
     private readonly refs: number[],
-    private readonly maxDistinctValues: number,
+    /** Per facet field, its distinct values in the order first seen (a set: most events repeat one). */
+    private readonly facets: Set<string>[],
+    private readonly limits: MatchLimits,
   ) {}
 
   static open(key: string, countsValues: boolean, limits: MatchLimits): OpenMatch {
-    return new OpenMatch(key, Infinity, -Infinity, new EventIdSample(limits.maxEventIds), countsValues ? new Set() : undefined, [], limits.maxDistinctValues);
+    const facets = limits.facets.map(() => new Set<string>());
+    return new OpenMatch(key, Infinity, -Infinity, new EventIdSample(limits.maxEventIds), countsValues ? new Set() : undefined, [], facets, limits);
   }
 
   static restore(snapshot: MatchSnapshot, limits: MatchLimits): OpenMatch {
     const ids = new EventIdSample(limits.maxEventIds, [...snapshot.head], [...snapshot.tail], snapshot.eventCount);
     const values = snapshot.values ? new Set(snapshot.values) : undefined;
-    return new OpenMatch(snapshot.key, snapshot.firstEventAt, snapshot.lastEventAt, ids, values, [...snapshot.refs], limits.maxDistinctValues);
+    const facets = limits.facets.map((_, index) => new Set(snapshot.facets?.[index]));
+    return new OpenMatch(snapshot.key, snapshot.firstEventAt, snapshot.lastEventAt, ids, values, [...snapshot.refs], facets, limits);
   }
 
   get eventCount(): number {
@@ -66,8 +78,31 @@ export class OpenMatch {
       // A record that stands for several occurrences ("message repeated N times") counts as all of them.
       if (item.count !== undefined && item.count > 1) this.ids.count += item.count - 1;
     }
-    if (this.values && item.value !== undefined && this.values.size < this.maxDistinctValues) this.values.add(item.value);
+    if (this.values && item.value !== undefined && this.values.size < this.limits.maxDistinctValues) this.values.add(item.value);
     if (!this.refs.includes(item.ref)) this.refs.push(item.ref);
+    if (item.facets) this.addFacets(item.facets);
+  }
+
+  /** The facet values of the events behind this match, per facet field (copies, for a chained input). */
+  facetLists(): string[][] {
+    return this.facets.map((values) => [...values]);
+  }
+
+  private addFacets(facets: NonNullable<PendingItem['facets']>): void {
+    const cap = this.limits.maxFacetValues;
+    const count = Math.min(facets.length, this.facets.length);
+    for (let index = 0; index < count; index += 1) {
+      const given = facets[index];
+      if (given === null || given === undefined) continue;
+      const values = this.facets[index]!;
+      if (typeof given === 'string') {
+        if (given === this.lastFacets[index]) continue;
+        this.lastFacets[index] = given;
+        if (values.size < cap) values.add(given);
+        continue;
+      }
+      for (const value of given) if (values.size < cap) values.add(value);
+    }
   }
 
   /** The first events' ids, capped, for a chained correlation's input. */
@@ -96,8 +131,15 @@ export class OpenMatch {
       eventIds,
       eventIdsOmitted: this.ids.count - eventIds.length,
       ...(this.values ? { valueCount: this.values.size } : {}),
+      ...(this.facets.length > 0 ? { facets: this.facetRecord() } : {}),
       ...(rule.type === 'temporal' || rule.type === 'temporal_ordered' ? { orderedRules: this.refs.map((ref) => rule.rules[ref]!) } : {}),
     };
+  }
+
+  private facetRecord(): Record<string, string[]> {
+    const record: Record<string, string[]> = {};
+    this.limits.facets.forEach((field, index) => (record[field] = [...this.facets[index]!]));
+    return record;
   }
 
   snapshot(): MatchSnapshot {
@@ -110,6 +152,7 @@ export class OpenMatch {
       tail: [...this.ids.tail],
       values: this.values ? [...this.values] : null,
       refs: [...this.refs],
+      ...(this.facets.length > 0 ? { facets: this.facetLists() } : {}),
     };
   }
 }

@@ -19,14 +19,27 @@ export interface PendingItem {
   count?: number;
   /** Chained input: the time of the first event behind the upstream match. */
   firstAt?: number;
+  /**
+   * Values of the engine's facet fields, in their order: an event's value (null when it has none), or for
+   * a chained input the values listed by the upstream match.
+   */
+  facets?: ReadonlyArray<string | null | readonly string[]>;
 }
 
 /**
  * The one order every correlation consumes its items in: event time, then event id, then rule. Because
  * it is total and independent of arrival, results do not depend on batching or arrival order.
+ * A comparator (negative: `a` first).
  */
-export function itemBefore(a: PendingItem, b: PendingItem): boolean {
-  if (a.ts !== b.ts) return a.ts < b.ts;
-  if (a.id !== b.id) return a.id < b.id;
-  return a.ref < b.ref;
+export function compareItems(a: PendingItem, b: PendingItem): number {
+  if (a.ts !== b.ts) return a.ts < b.ts ? -1 : 1;
+  // The same order as comparing the ids as strings: ids that differ in their first code unit are ordered
+  // by it, a number comparison where comparing strings is a call; random ids (UUIDs) mostly differ there.
+  // (An empty id's code unit is NaN, which falls through to the string comparison.)
+  const first = a.id.charCodeAt(0);
+  const other = b.id.charCodeAt(0);
+  if (first < other) return -1;
+  if (first > other) return 1;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  return a.ref - b.ref;
 }
