@@ -1,4 +1,5 @@
 import { instantWithoutYear } from '../time/zoned-time';
+import { readBsdStamp, readHostAndTag } from './bsd-header';
 import { parseRfc5424 } from './rfc5424';
 import { StructuredData } from './structured-data';
 
@@ -26,16 +27,13 @@ const monthKey = (text: string, at: number): number => (text.charCodeAt(at) << 1
 // Keyed by the letters' codes: a number is its own hash, where a freshly matched name would be hashed first.
 const MONTHS = new Map<number, number>(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((name, i) => [monthKey(name, 0), i + 1]));
 
-// <PRI>? then "Mmm dd hh:mm:ss" (day space-padded) or an RFC 3339 timestamp, then host and tag.
+// <PRI>? then "Mmm dd hh:mm:ss" (day space-padded; bsd-header.ts) or an RFC 3339 timestamp, then host and tag.
 const PRIORITY = /^<(\d{1,3})>/;
-const BSD_STAMP = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))? /;
 const RFC3339_STAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})) /;
 // Some relays (seen in Wazuh's sshd tests) write "2020-03-23 06:47:42.801612-0700" followed by two spaces.
 const SPACED_ISO_STAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?)([+-]\d{2})(\d{2}) +/;
-// The tag may carry a version after a space, as old sysklogd writes it ("syslogd 1.4.1: restart.").
-const HOST_AND_TAG = /^(\S+) ([^\s:[\]]{1,64}(?: \d+(?:\.\d+)+)?)(?:\[(\d{1,10})\])?: ?(.*)$/s;
 
-const [LESS_THAN, CAPITAL_A, CAPITAL_Z] = ['<', 'A', 'Z'].map((c) => c.charCodeAt(0)) as [number, number, number];
+const LESS_THAN = '<'.charCodeAt(0);
 
 export function parseSyslogLine(line: string, context: SyslogContext): SyslogRecord | undefined {
   let rest = line;
@@ -48,23 +46,18 @@ export function parseSyslogLine(line: string, context: SyslogContext): SyslogRec
     rest = rest.slice(pri[0].length);
     if (rest.startsWith('1 ')) return fromRfc5424(rest, priority, context);
     // Some senders put a space after <PRI> (tenzir's syslog-rfc3164 sample): "<34> Nov 16 14:55:56 …".
-    if (rest.startsWith(' ') && BSD_STAMP.test(rest.slice(1))) rest = rest.slice(1);
+    if (rest.startsWith(' ') && readBsdStamp(rest, 1)) rest = rest.slice(1);
   }
 
   let timestamp: Date | undefined;
-  // A BSD stamp opens with a capital letter (the month), the ISO ones with a digit: each line runs only its own regexes.
-  const first = rest.charCodeAt(0);
-  const bsd = first >= CAPITAL_A && first <= CAPITAL_Z ? BSD_STAMP.exec(rest) : null;
+  const bsd = readBsdStamp(rest, 0);
   if (bsd) {
-    const month = MONTHS.get(monthKey(rest, 0)); // bsd[1], the name the stamp opens with
-    const day = Number(bsd[2]);
-    const hour = Number(bsd[3]);
-    const minute = Number(bsd[4]);
-    const second = Number(bsd[5]);
+    const month = MONTHS.get(monthKey(rest, bsd.monthAt));
+    const { day, hour, minute, second } = bsd;
     if (!month || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
-    const millisecond = bsd[6] ? Math.floor(Number(`0.${bsd[6]}`) * 1000) : 0;
+    const millisecond = bsd.fraction ? Math.floor(Number(`0.${bsd.fraction}`) * 1000) : 0;
     timestamp = instantWithoutYear({ month, day, hour, minute, second, millisecond }, context.timeZone, context.receivedAt);
-    rest = rest.slice(bsd[0].length);
+    rest = rest.slice(bsd.end);
   } else {
     const iso = RFC3339_STAMP.exec(rest);
     const spaced = iso ? undefined : SPACED_ISO_STAMP.exec(rest);
@@ -75,16 +68,10 @@ export function parseSyslogLine(line: string, context: SyslogContext): SyslogRec
     rest = rest.slice((iso ?? spaced)![0].length);
   }
 
-  const tagged = HOST_AND_TAG.exec(rest);
+  // The tag may carry a version after a space, as old sysklogd writes it ("syslogd 1.4.1: restart.").
+  const tagged = readHostAndTag(rest);
   if (!tagged) return { timestamp, priority, message: rest };
-  return {
-    timestamp,
-    priority,
-    host: tagged[1],
-    app: tagged[2],
-    pid: tagged[3] === undefined ? undefined : Number(tagged[3]),
-    message: tagged[4]!,
-  };
+  return { timestamp, priority, host: tagged.host, app: tagged.app, pid: tagged.pid, message: tagged.message };
 }
 
 function fromRfc5424(rest: string, priority: number, context: SyslogContext): SyslogRecord | undefined {
