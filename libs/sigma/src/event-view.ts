@@ -89,24 +89,41 @@ export function findText(texts: Texts, test: (text: string) => boolean): string 
 /** Marks a text form of a path not worked out yet (undefined is a result: no text there). */
 const UNREAD: unique symbol = Symbol('unread');
 
-/** One path of one event: its value, and its text and lowered text once asked for. */
+/** One path of the event being read: its value, and its text and lowered text once asked for. */
 class PathReading {
   text: Texts | typeof UNREAD = UNREAD;
   lower: Texts | typeof UNREAD = UNREAD;
-  constructor(readonly value: unknown) {}
+  constructor(
+    public value: unknown,
+    /** Which event of the view it was read from (see EventView.reset). */
+    public generation: number,
+  ) {}
 }
+
+/** Paths a view remembers across events; a rule set has far fewer (the cap only bounds a misuse). */
+const MAX_PATHS = 10_000;
 
 /**
  * One event as the compiled rules read it. Each path is read, turned into text and lowered at most
  * once per event, however many rules look at it: lowering is the dominant cost of
  * case-insensitive matching. One map entry per path holds all three forms (one lookup per read).
+ * A view can be `reset` to the next event: its entries are then reused (marked with the event's
+ * generation), so reading an event allocates nothing but the texts themselves.
  */
 export class EventView {
   private readonly readings = new Map<string, PathReading>();
+  private generation = 0;
   /** Objects' members by blank-less name, built on the first loose lookup into each object. */
   private looseMembers: Map<object, Map<string, unknown>> | undefined;
 
-  constructor(readonly event: SecurityEvent) {}
+  constructor(public event: SecurityEvent) {}
+
+  /** Reads `event` from now on; what was read from the one before is forgotten. */
+  reset(event: SecurityEvent): void {
+    this.event = event;
+    this.generation += 1;
+    this.looseMembers = undefined;
+  }
 
   value(path: EventPath): unknown {
     return this.reading(path).value;
@@ -126,12 +143,18 @@ export class EventView {
 
   private reading(path: EventPath): PathReading {
     let reading = this.readings.get(path.id);
+    if (reading !== undefined && reading.generation === this.generation) return reading;
+    const found = read(this.event, path);
+    const value = found === undefined && path.looseName !== undefined ? this.looseMember(parentOf(this.event, path), path.looseName) : found;
     if (reading === undefined) {
-      const found = read(this.event, path);
-      const value = found === undefined && path.looseName !== undefined ? this.looseMember(parentOf(this.event, path), path.looseName) : found;
-      reading = new PathReading(value);
-      this.readings.set(path.id, reading);
+      if (this.readings.size >= MAX_PATHS) this.readings.clear();
+      this.readings.set(path.id, (reading = new PathReading(value, this.generation)));
+      return reading;
     }
+    reading.value = value;
+    reading.generation = this.generation;
+    reading.text = UNREAD;
+    reading.lower = UNREAD;
     return reading;
   }
 

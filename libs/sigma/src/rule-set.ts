@@ -76,6 +76,8 @@ export class RuleSet {
 
   /** Per rule index, whether `detect` builds the explanation of its matches. */
   private readonly explains: readonly boolean[];
+  /** Scratch: the view `detect` and `evaluate` read each event through, reset per event. */
+  private readonly view = new EventView({} as SecurityEvent);
 
   constructor(
     readonly rules: readonly CompiledRule[],
@@ -147,7 +149,8 @@ export class RuleSet {
   }
 
   private matches(event: SecurityEvent, onlyNeeded: boolean): SigmaMatch[] {
-    const view = new EventView(event);
+    const view = this.view;
+    view.reset(event);
     const matches: SigmaMatch[] = [];
     for (const index of this.candidatesFor(view)) {
       const match = this.rules[index]!.evaluateView(view, !onlyNeeded || this.explains[index]!);

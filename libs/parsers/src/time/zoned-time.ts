@@ -33,24 +33,40 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The last answer of zoneOffsetMs: lines come in time order, so consecutive lookups share a zone and hour. */
-let lastOffset = { zone: '', hourBucket: NaN, offset: 0 };
+/**
+ * The last two answers of zoneOffsetMs, as plain variables (no object per answer): lines come in time
+ * order, and a year-less stamp asks twice, for its naive time and for its guessed instant, which are
+ * hours apart: with one entry the two would evict each other on every line.
+ */
+let lastZone = '';
+let lastBucket = NaN;
+let lastOffsetMs = 0;
+let previousZone = '';
+let previousBucket = NaN;
+let previousOffsetMs = 0;
+
+function remember(zone: string, hourBucket: number, offset: number): number {
+  previousZone = lastZone;
+  previousBucket = lastBucket;
+  previousOffsetMs = lastOffsetMs;
+  lastZone = zone;
+  lastBucket = hourBucket;
+  lastOffsetMs = offset;
+  return offset;
+}
 
 /** Offset of `zone` from UTC at instant `utcMs`, in ms (Intl is slow, so each zone-hour is computed once). */
 export function zoneOffsetMs(zone: string, utcMs: number): number {
   const hourBucket = Math.floor(utcMs / HOUR_MS);
-  // A year-less stamp asks twice (guess, then check), and the next line is almost always in the same hour.
-  if (hourBucket === lastOffset.hourBucket && zone === lastOffset.zone) return lastOffset.offset;
+  if (hourBucket === lastBucket && zone === lastZone) return lastOffsetMs;
+  if (hourBucket === previousBucket && zone === previousZone) return remember(zone, hourBucket, previousOffsetMs);
   let offsets = offsetsByZone.get(zone);
   if (!offsets) {
     offsets = new Map();
     offsetsByZone.set(zone, offsets);
   }
   const cached = offsets.get(hourBucket);
-  if (cached !== undefined) {
-    lastOffset = { zone, hourBucket, offset: cached };
-    return cached;
-  }
+  if (cached !== undefined) return remember(zone, hourBucket, cached);
   const parts: Record<string, number> = {};
   for (const part of formatterFor(zone).formatToParts(new Date(hourBucket * HOUR_MS))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -59,8 +75,7 @@ export function zoneOffsetMs(zone: string, utcMs: number): number {
   const offset = asUtc - hourBucket * HOUR_MS;
   if (offsets.size >= MAX_CACHED_HOURS) offsets.clear();
   offsets.set(hourBucket, offset);
-  lastOffset = { zone, hourBucket, offset };
-  return offset;
+  return remember(zone, hourBucket, offset);
 }
 
 /** Converts a wall-clock time in `zone` to an instant. */
