@@ -166,7 +166,9 @@ export class CorrelationEngine {
           handle.runtime.countMissingField();
           continue;
         }
-        const item: PendingItem = { ts: input.timestamp, id: input.eventId, ref: handle.ref, group };
+        // The group's own key when it is open: the item then holds a string already hashed, which the
+        // flush finds at once, rather than hashing this fresh one when it has left the CPU's caches.
+        const item: PendingItem = { ts: input.timestamp, id: input.eventId, ref: handle.ref, group: handle.runtime.knownKey(group) };
         if (value !== NOT_COUNTED) item.value = value;
         if (input.count !== undefined && input.count > 1) item.count = input.count;
         if (input.facets !== undefined) item.facets = input.facets;
