@@ -60,7 +60,7 @@ export function parseRaw(envelope: RawEnvelope, options: ParseOptions): ParseOut
   const messageContext: ParseContext = { timeZone: context.timeZone, receivedAt: context.receivedAt, app: syslog.app, host: syslog.host };
   const result = run(parser, syslog.message, messageContext);
   if (!result.ok) return parseFailure(`${parser.format}: ${result.reason}`);
-  return { ok: true, event: buildMerged(envelope, syslogFields(syslog), result.fields) };
+  return { ok: true, event: buildFromSyslog(envelope, syslog, result.fields) };
 }
 
 function run(parser: FormatParser, text: string, context: ParseContext): ReturnType<FormatParser['parse']> {
@@ -81,12 +81,16 @@ function matchesSafely(parser: FormatParser, text: string, app: string | undefin
   }
 }
 
+/** A syslog record's fields: its header's members, then `event` (build() puts `event` last anyway). */
 function syslogFields(record: SyslogRecord): EventFields {
-  const fields: EventFields = {
-    '@timestamp': isoString(record.timestamp),
-    message: record.message,
-    event: { dataset: 'syslog', module: 'system' },
-  };
+  const fields = syslogMembers(record);
+  fields.event = { dataset: 'syslog', module: 'system' };
+  return fields;
+}
+
+/** The members a syslog header gives an event (all but `event`). */
+function syslogMembers(record: SyslogRecord): EventFields {
+  const fields: EventFields = { '@timestamp': isoString(record.timestamp), message: record.message };
   if (record.host) fields.host = { name: record.host };
   if (record.app) {
     // Member by member, as `{ name, ...(pid === undefined ? {} : { pid }) }` would set them, without the spread's object.
@@ -105,29 +109,33 @@ function syslogFields(record: SyslogRecord): EventFields {
 }
 
 /**
- * `build(envelope, merged)`, where merged is `base` with the format's fields `over` winning and `event`, `host`,
- * `process` and `log` (and `log.syslog`) merged field by field, without the merged object and its merged `event` in between:
- * the same members in the same order with the same values, one object fewer per member object.
+ * `build(envelope, merged)`, where merged is `syslogFields(record)` with the format's fields `over` winning
+ * and `event`, `host`, `process` and `log` (and `log.syslog`) merged field by field: the same members in
+ * the same order with the same values, built directly. The syslog members are made here, so they are
+ * filled in place instead of copied, and the member loop runs over the format's fields only.
  */
-function buildMerged(envelope: RawEnvelope, base: EventFields, over: EventFields): SecurityEvent {
+function buildFromSyslog(envelope: RawEnvelope, record: SyslogRecord, over: EventFields): SecurityEvent {
   const ingested = isoString(envelope.receivedAt);
-  // Members as Object.assign({}, base, over) sets them, less `event`, which goes last as in build().
-  const built: Record<string, unknown> = {};
-  for (const key in base) if (key !== 'event') built[key] = base[key as keyof EventFields];
-  for (const key in over) if (key !== 'event') built[key] = over[key as keyof EventFields];
-  if (base.host && over.host) built.host = Object.assign({}, base.host, over.host);
-  if (base.process && over.process) built.process = Object.assign({}, base.process, over.process);
-  if (base.log && over.log) {
-    const log = Object.assign({}, base.log, over.log);
-    if (base.log.syslog && over.log.syslog) log.syslog = Object.assign({}, base.log.syslog, over.log.syslog);
-    built.log = log;
+  const built = syslogMembers(record) as Record<string, unknown>;
+  for (const key in over) {
+    if (key === 'event') continue;
+    const mine = built[key];
+    const theirs = over[key as keyof EventFields];
+    if (mine === undefined || theirs === undefined || (key !== 'host' && key !== 'process' && key !== 'log')) built[key] = theirs;
+    else if (key !== 'log') Object.assign(mine as object, theirs);
+    else {
+      const log = Object.assign({}, mine, theirs) as NonNullable<EventFields['log']>;
+      const syslog = (mine as NonNullable<EventFields['log']>).syslog;
+      const overSyslog = (theirs as NonNullable<EventFields['log']>).syslog;
+      if (syslog && overSyslog) log.syslog = Object.assign({}, syslog, overSyslog);
+      built.log = log;
+    }
   }
   const event = built as unknown as SecurityEvent;
   event['@timestamp'] = (built['@timestamp'] as string | undefined) ?? ingested;
-  // `{ kind, ...Object.assign({}, base.event, over.event), ingested, original }`, member by member; one
-  // Object.assign sets the members of both in the same order and is faster than a loop of keyed stores.
-  const members: Record<string, unknown> = { kind: 'event' };
-  Object.assign(members, base.event, over.event);
+  // `{ kind, dataset: 'syslog', module: 'system', ...over.event, ingested, original }`, member by member.
+  const members: Record<string, unknown> = { kind: 'event', dataset: 'syslog', module: 'system' };
+  Object.assign(members, over.event);
   members.ingested = ingested;
   members.original = envelope.payload;
   event.event = members as unknown as SecurityEvent['event'];
