@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DetectionContent, DetectionEngine, DEFAULT_DETECTION_OPTIONS, emptyDetectionState, readRuleSources, StoredEvent } from '@soc/detection';
 import { parseRaw, RawEnvelope } from '@soc/parsers';
-import { DEFAULT_INGEST_BATCH_SIZE } from '@soc/shared';
+import { DEFAULT_INGEST_BATCH_SIZE, randomUuid } from '@soc/shared';
 import { projectRoot } from './support/project-root';
 import { sshWorkload } from './support/ssh-workload';
 
@@ -35,7 +34,7 @@ function parseAll(lines: readonly string[], hint?: string): StoredEvent[] {
   for (const payload of lines) {
     const envelope: RawEnvelope = { sourceId: 'src', receivedAt: NOW, transport: 'kafka', payload, formatHint: hint };
     const outcome = parseRaw(envelope, options);
-    if (outcome.ok) events.push({ id: randomUUID(), event: outcome.event });
+    if (outcome.ok) events.push({ id: randomUuid(), event: outcome.event });
   }
   return events;
 }
@@ -46,7 +45,7 @@ function parseAll(lines: readonly string[], hint?: string): StoredEvent[] {
  */
 function throughput(engine: DetectionEngine, events: readonly StoredEvent[], total: number): { rate: number; findings: number } {
   const state = emptyDetectionState();
-  const ids = Array.from({ length: total }, () => randomUUID());
+  const ids = Array.from({ length: total }, () => randomUuid());
   let findings = 0;
   const began = performance.now();
   for (let done = 0; done < total; done += BATCH) {

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { StoredEvent } from '@soc/detection';
 import type { AssetIndex } from '@soc/inventory';
 import { type EnrichmentFlag, parseRaw, type SecurityEvent } from '@soc/parsers';
 import type { SourceProfile } from '@soc/sources';
 import { StreamMessage } from '@soc/transport';
+import { randomUuid } from '@soc/shared';
 import { DeadLetter } from './dead-letters.repository';
 
 export interface BatchContext {
@@ -25,7 +25,7 @@ export interface PreparedBatch {
  * deployment's zone) and enriches it with its agency, information system and security level; what
  * cannot be parsed becomes a dead letter with its reason and raw bytes.
  */
-export function prepareBatch(messages: readonly StreamMessage[], { stream, defaultTimeZone, profiles, assets, newId = randomUUID }: BatchContext): PreparedBatch {
+export function prepareBatch(messages: readonly StreamMessage[], { stream, defaultTimeZone, profiles, assets, newId = randomUuid }: BatchContext): PreparedBatch {
   const events: StoredEvent[] = [];
   const deadLetters: DeadLetter[] = [];
   for (const { envelope, offset } of messages) {

@@ -5,6 +5,7 @@ export * from './config/incident-policy';
 export * from './config/soc-config';
 export * from './errors/error-code';
 export * from './errors/soc-error';
+export * from './ids/random-uuid';
 export * from './logging/logger';
 export * from './priority/priority';
 export * from './schedule/interval-job';
