@@ -1,12 +1,9 @@
 import { isIP } from 'node:net';
 import { EventFields } from '../format-parser';
 import { remoteEndpoint, withVendor } from './auth-fields';
+import { readFrom, readLogin } from './sshd-text';
 
 const REPEATED = /^message repeated (\d{1,6}) times: \[ ?(.*?) ?\]\s*$/s;
-// "Received disconnect from IP port P:11: …" puts a colon right after the port; IPv6 addresses hold colons too.
-const FROM = /from (\S+?)(?: port (\d{1,5})(?=[\s:]|$)|(?=\s|$))/;
-// The user name is everything between "for" and "from": OpenSSH prints names with spaces verbatim.
-const LOGIN = /^(Failed|Accepted) (password|publickey|keyboard-interactive\/pam|keyboard-interactive|hostbased|gssapi-with-mic|none) for (invalid user )?(.*?) from \S+(?: port \d+)?(?: ssh2(?:: (.+))?)?/s;
 const INVALID_USER = /^Invalid user (.*?) from /s;
 const DISCONNECT = /^(Connection closed by|Disconnected from|Received disconnect from|Connection reset by)/;
 const NO_IDENTIFICATION = /^Did not receive identification string from (\S+)(?: port (\d{1,5}))?/;
@@ -31,12 +28,13 @@ export function parseSshdMessage(message: string): EventFields | undefined {
 
 function readSshd(text: string): EventFields | undefined {
   const source = fromEndpoint(text);
-  const login = LOGIN.exec(text);
+  // The user name is everything between "for" and "from": OpenSSH prints names with spaces verbatim.
+  const login = readLogin(text);
   if (login) {
-    const success = login[1] === 'Accepted';
+    const success = login.event === 'Accepted';
     // Elastic's system/auth mapping: a successful login also opens a session.
-    const fields = authentication('ssh_login', success ? 'success' : 'failure', source, login[4], success ? ['authentication', 'session'] : undefined);
-    return withVendor(fields, 'ssh', { event: login[1], method: login[2], signature: login[5] });
+    const fields = authentication('ssh_login', success ? 'success' : 'failure', source, login.user, success ? ['authentication', 'session'] : undefined);
+    return withVendor(fields, 'ssh', { event: login.event, method: login.method, signature: login.signature });
   }
   const invalid = INVALID_USER.exec(text);
   if (invalid) return withVendor(authentication('ssh_invalid_user', 'failure', source, invalid[1]), 'ssh', { event: 'Invalid' });
@@ -91,9 +89,10 @@ function authentication(
 
 /** The address (and port) after "from", when it is an IP address: `remoteEndpoint` with only `ip` and `port` kept, built once. */
 function fromEndpoint(text: string): EventFields['source'] {
-  const from = FROM.exec(text);
-  const host = from?.[1];
+  // "Received disconnect from IP port P:11: …" puts a colon right after the port; IPv6 addresses hold colons too.
+  const from = readFrom(text);
+  const host = from?.host;
   if (host === undefined || host === '' || isIP(host) === 0) return undefined;
-  const port = from![2] === undefined ? 0 : Number(from![2]);
+  const port = from!.port === undefined ? 0 : Number(from!.port);
   return port > 0 && port < 65536 ? { ip: host, port } : { ip: host };
 }

@@ -1,0 +1,94 @@
+/**
+ * The two sshd readers every sshd message goes through, walking the characters: a regular expression's
+ * match array and captured substrings cost more than the rest of the message's parse. Each accepts
+ * exactly what its expression (in the comment above it) matches; the tests check them against those.
+ */
+
+const SPACE = 32;
+const COLON = ':'.charCodeAt(0);
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** What `\s` matches in a JavaScript regular expression (without the `u` flag, code unit by code unit). */
+function isRegexSpace(code: number): boolean {
+  if (code <= SPACE) return code === SPACE || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** Where the run of non-`\s` characters starting at `at` ends. */
+function tokenEnd(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && !isRegexSpace(text.charCodeAt(i))) i += 1;
+  return i;
+}
+
+/** The host after the first "from " that has one, and its port as written when it is a plain one. */
+export interface FromPart {
+  host: string;
+  port: string | undefined;
+}
+
+// /from (\S+?)(?: port (\d{1,5})(?=[\s:]|$)|(?=\s|$))/: the lazy host can only stop where a space follows,
+// so it is the whole token; the port is taken when 1–5 digits end at a space, a colon or the end.
+export function readFrom(text: string): FromPart | undefined {
+  for (let at = text.indexOf('from '); at >= 0; at = text.indexOf('from ', at + 1)) {
+    const hostAt = at + 5;
+    const hostEnd = tokenEnd(text, hostAt);
+    if (hostEnd === hostAt) continue;
+    const host = text.slice(hostAt, hostEnd);
+    if (!text.startsWith(' port ', hostEnd)) return { host, port: undefined };
+    const digitsAt = hostEnd + 6;
+    let end = digitsAt;
+    while (end < text.length && isDigit(text.charCodeAt(end))) end += 1;
+    const count = end - digitsAt;
+    const next = text.charCodeAt(end);
+    const ends = end === text.length || next === COLON || isRegexSpace(next);
+    return { host, port: count >= 1 && count <= 5 && ends ? text.slice(digitsAt, end) : undefined };
+  }
+  return undefined;
+}
+
+/** A login line's parts. */
+export interface LoginPart {
+  event: 'Failed' | 'Accepted';
+  method: string;
+  user: string;
+  signature: string | undefined;
+}
+
+const METHODS = ['password', 'publickey', 'keyboard-interactive/pam', 'keyboard-interactive', 'hostbased', 'gssapi-with-mic', 'none'];
+
+// /^(Failed|Accepted) (password|publickey|keyboard-interactive\/pam|keyboard-interactive|hostbased|gssapi-with-mic|none)
+//   for (invalid user )?(.*?) from \S+(?: port \d+)?(?: ssh2(?:: (.+))?)?/s
+export function readLogin(text: string): LoginPart | undefined {
+  const event = text.startsWith('Failed ') ? 'Failed' : text.startsWith('Accepted ') ? 'Accepted' : undefined;
+  if (event === undefined) return undefined;
+  const methodAt = event.length + 1;
+  // The first method (in the expression's order) that " for " follows.
+  const method = METHODS.find((name) => text.startsWith(name, methodAt) && text.startsWith(' for ', methodAt + name.length));
+  if (method === undefined) return undefined;
+  const userAt = methodAt + method.length + 5;
+  // With "invalid user " taken when a " from <host>" follows it; else the user starts right after "for ".
+  const afterInvalid = text.startsWith('invalid user ', userAt) ? hostAfterUser(text, userAt + 13) : -1;
+  const start = afterInvalid >= 0 ? userAt + 13 : userAt;
+  const from = afterInvalid >= 0 ? afterInvalid : hostAfterUser(text, userAt);
+  if (from < 0) return undefined;
+  let i = tokenEnd(text, from + 6);
+  if (text.startsWith(' port ', i) && isDigit(text.charCodeAt(i + 6))) {
+    i += 6;
+    while (isDigit(text.charCodeAt(i))) i += 1;
+  }
+  let signature: string | undefined;
+  if (text.startsWith(' ssh2', i) && text.startsWith(': ', i + 5) && i + 7 < text.length) signature = text.slice(i + 7);
+  return { event, method, user: text.slice(start, from), signature };
+}
+
+/** Where the first " from " followed by a non-space character starts, at or after `at`; -1 if none. */
+function hostAfterUser(text: string, at: number): number {
+  for (let i = text.indexOf(' from ', at); i >= 0; i = text.indexOf(' from ', i + 1)) {
+    if (i + 6 < text.length && !isRegexSpace(text.charCodeAt(i + 6))) return i;
+  }
+  return -1;
+}
