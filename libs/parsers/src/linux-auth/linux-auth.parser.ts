@@ -49,6 +49,7 @@ const stripSolarisTag = (text: string): string => (text.startsWith('[ID ') ? tex
 
 /** `fields` (built here, so ours to hand on) without undefined members; copied only when it has some. */
 function dropEmpty(fields: EventFields): EventFields {
-  for (const key of Object.keys(fields)) if (fields[key as keyof EventFields] === undefined) return withoutUndefined(fields) ?? {};
+  // for…in, not Object.keys: no array of keys per event (a plain object built here has no inherited members).
+  for (const key in fields) if (fields[key as keyof EventFields] === undefined) return withoutUndefined(fields) ?? {};
   return fields;
 }

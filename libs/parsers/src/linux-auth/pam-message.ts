@@ -7,9 +7,14 @@ const AUTH_FAILURE = /^(?:PAM )?(?:(\d{1,6}) more )?authentication failures?; (.
 const KEY_VALUE = /(\w+)=(\S*)/g;
 const SESSION = /^session (opened|closed) for user (\S+?)(?:\(uid=\d+\))?(?: by (\S*?)\(uid=\d+\))?$/;
 const PASSWORD_CHANGED = /^password changed for (\S+)$/;
+/** First characters of those forms: pam_…/password changed, PAM …, N more …, authentication …, check pass, session …. */
+const PAM_FIRST = new Set([...'pPacs0123456789'].map((c) => c.charCodeAt(0)));
 
 /** A PAM module's message, as `pam_unix(service:type): …`, bare under `prog(pam_unix)`, or sshd's `PAM N more …`. */
 export function parsePamMessage(message: string, service?: string): EventFields | undefined {
+  // Every form read here opens with one of these characters (the expressions above and readBody's tests):
+  // sshd's own lines ("Failed …", "Accepted …") are turned away without running any of them.
+  if (!PAM_FIRST.has(message.charCodeAt(0))) return undefined;
   const prefixed = PAM_PREFIX.exec(message);
   const body = prefixed ? prefixed[4]! : message;
   const fields = readBody(body);
