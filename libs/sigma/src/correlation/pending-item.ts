@@ -27,6 +27,16 @@ export interface PendingItem {
 }
 
 /**
+ * A pending item with every member present, undefined when it has none, always in this order: items of
+ * one shape keep the code that sorts and applies them monomorphic (with members added only when present,
+ * V8's optimized code depended on which shapes it happened to see first). JSON leaves the undefined
+ * members out, so a checkpoint is the same either way.
+ */
+export function pendingItem(ts: number, id: string, ref: number, group: string, more: Partial<PendingItem> = {}): PendingItem {
+  return { ts, id, ref, group, value: more.value, ids: more.ids, count: more.count, firstAt: more.firstAt, facets: more.facets };
+}
+
+/**
  * The one order every correlation consumes its items in: event time, then event id, then rule. Because
  * it is total and independent of arrival, results do not depend on batching or arrival order.
  * A comparator (negative: `a` first).

@@ -1,4 +1,4 @@
-import { compareItems, PendingItem } from './pending-item';
+import { compareItems, pendingItem, PendingItem } from './pending-item';
 
 /**
  * Items waiting for the watermark, taken in {@link compareItems} order. Items come in any order and are
@@ -14,7 +14,8 @@ export class PendingQueue {
 
   /** `items` in any order (a snapshot written by an older version kept them in heap order). */
   constructor(items: readonly PendingItem[] = []) {
-    this.sorted = [...items].sort(compareItems);
+    // Read back from JSON, items lack their undefined members: given their one shape again.
+    this.sorted = items.map((item) => pendingItem(item.ts, item.id, item.ref, item.group, item)).sort(compareItems);
   }
 
   get size(): number {
