@@ -19,6 +19,7 @@ const state = globalThis as { socTestEmbeddedPg?: EmbeddedPostgresServer; socTes
  *   When neither works, Kafka tests are skipped with the reason, unless `KAFKA_REQUIRED=1`.
  */
 export default async function globalSetup(): Promise<void> {
+  process.env[TEST_ENV.runId] = `${process.pid}-${Date.now()}`;
   const serverUrl = process.env.DATABASE_URL ?? (await startEmbeddedPostgres());
   await migrateTemplate(serverUrl);
   process.env[TEST_ENV.pgServerUrl] = serverUrl;

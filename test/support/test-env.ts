@@ -8,6 +8,8 @@ export const TEST_ENV = {
   templateDatabase: 'SOC_TEST_TEMPLATE_DB',
   kafkaBrokers: 'SOC_TEST_KAFKA_BROKERS',
   kafkaSkipReason: 'SOC_TEST_KAFKA_SKIP_REASON',
+  /** One jest run: test files that need dist/ share one build per run. */
+  runId: 'SOC_TEST_RUN_ID',
 } as const;
 
 /**

@@ -261,15 +261,39 @@ const ENTITY_FACETS = ['source.ip', 'user.name', 'host.name', 'soc.system_id', '
 const LISTED_ENTITIES = 50;
 
 function correlationInput(eventId: string, timestamp: number, event: SecurityEvent, matches: readonly SigmaMatch[]): CorrelationInput {
-  const matched: string[] = [];
-  for (const { rule } of matches) {
-    if (rule.id) matched.push(rule.id);
-    if (rule.name) matched.push(rule.name);
-  }
+  let matched = namesOf(matches[0]!.rule);
+  for (let i = 1; i < matches.length; i += 1) matched = matched.concat(namesOf(matches[i]!.rule));
   const level = event.soc.security_level;
   // Read directly, in ENTITY_FACETS order: this runs for every correlated event.
   const facets = [shared(event.source?.ip), shared(event.user?.name), shared(event.host?.name), shared(event.soc.system_id ?? undefined), level === undefined || level === null ? null : shared(String(level))];
-  return { eventId, timestamp, matched, field: (name) => eventField(event, name), count: event.event.count, facets };
+  return new EventInput(eventId, timestamp, matched, event, facets);
+}
+
+/** A correlated event as the correlation engine reads it: one object per event, its fields read on demand. */
+class EventInput implements CorrelationInput {
+  readonly count: number | undefined;
+
+  constructor(
+    readonly eventId: string,
+    readonly timestamp: number,
+    readonly matched: readonly string[],
+    private readonly event: SecurityEvent,
+    readonly facets: readonly (string | null)[],
+  ) {
+    this.count = event.event.count;
+  }
+
+  field(name: string): string | number | undefined {
+    return eventField(this.event, name);
+  }
+}
+
+/** A detection rule's id and name, as correlations may reference it: one list per rule, made once. */
+const ruleNames = new WeakMap<SigmaMatch['rule'], readonly string[]>();
+function namesOf(rule: SigmaMatch['rule']): readonly string[] {
+  let names = ruleNames.get(rule);
+  if (!names) ruleNames.set(rule, (names = [rule.id, rule.name].filter((name): name is string => Boolean(name))));
+  return names;
 }
 
 /**
