@@ -67,7 +67,13 @@ export function readLogin(text: string): LoginPart | undefined {
   if (event === undefined) return undefined;
   const methodAt = event.length + 1;
   // The first method (in the expression's order) that " for " follows.
-  const method = METHODS.find((name) => text.startsWith(name, methodAt) && text.startsWith(' for ', methodAt + name.length));
+  let method: string | undefined;
+  for (const name of METHODS) {
+    if (text.startsWith(name, methodAt) && text.startsWith(' for ', methodAt + name.length)) {
+      method = name;
+      break;
+    }
+  }
   if (method === undefined) return undefined;
   const userAt = methodAt + method.length + 5;
   // With "invalid user " taken when a " from <host>" follows it; else the user starts right after "for ".

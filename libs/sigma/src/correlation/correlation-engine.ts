@@ -20,7 +20,14 @@ interface DetectionHandle {
   reference: CompiledReference;
   /** The last input that fed it, so an event naming a rule by id and by name feeds it once. */
   stamp: number;
+  /**
+   * With one group-by field: the group key of each value seen, made once. Events of one group then share
+   * one key string, already hashed, which the flush finds at once (bounded: cleared when full).
+   */
+  keys: Map<string, string>;
 }
+
+const MAX_CACHED_KEYS = 100_000;
 
 export interface RestoreResult {
   /** Rules whose state was restored. */
@@ -59,7 +66,7 @@ export class CorrelationEngine {
     for (const runtime of this.runtimes) {
       runtime.correlation.refs.forEach((reference, ref) => {
         if (reference.kind !== 'detection') return;
-        const handle: DetectionHandle = { runtime, ref, reference, stamp: -1 };
+        const handle: DetectionHandle = { runtime, ref, reference, stamp: -1, keys: new Map() };
         for (const key of reference.matchKeys) {
           const list = this.byDetectionRule.get(key) ?? [];
           list.push(handle);
@@ -168,20 +175,18 @@ export class CorrelationEngine {
           lateCounted = true;
           continue;
         }
-        const group = groupKeyOf(handle.reference, input);
+        const group = handle.reference.groupFields.length === 1 ? singleGroupKey(handle, input) : groupKeyOf(handle.reference, input);
         const value = group === undefined ? undefined : countedValueOf(handle.reference, input);
         if (group === undefined || value === undefined) {
           handle.runtime.countMissingField();
           continue;
         }
-        // The group's own key when it is open: the item then holds a string already hashed, which the
-        // flush finds at once, rather than hashing this fresh one when it has left the CPU's caches.
         // As pendingItem() builds it (every member, this order), without the options object.
         const item: PendingItem = {
           ts: input.timestamp,
           id: input.eventId,
           ref: handle.ref,
-          group: handle.runtime.knownKey(group),
+          group,
           value: value === NOT_COUNTED ? undefined : value,
           ids: undefined,
           count: input.count !== undefined && input.count > 1 ? input.count : undefined,
@@ -255,6 +260,19 @@ function groupKeyOf(reference: CompiledReference, source: FieldSource): string |
     key += (index === 0 ? '' : ',') + JSON.stringify(String(value));
   }
   return key + ']';
+}
+
+/** groupKeyOf for a reference with one group-by field, through the handle's cache of keys. */
+function singleGroupKey(handle: DetectionHandle, source: FieldSource): string | undefined {
+  const value = source.field(handle.reference.groupFields[0]!);
+  if (value === undefined || value === '') return undefined;
+  const text = String(value);
+  let key = handle.keys.get(text);
+  if (key === undefined) {
+    if (handle.keys.size >= MAX_CACHED_KEYS) handle.keys.clear();
+    handle.keys.set(text, (key = `[${JSON.stringify(text)}]`));
+  }
+  return key;
 }
 
 /** value_count: the counted value (JSON of the tuple for several fields); undefined when one is missing. */

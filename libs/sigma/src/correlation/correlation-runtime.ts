@@ -47,11 +47,6 @@ export class CorrelationRuntime {
     this.timespanMs = correlation.rule.timespanMs;
   }
 
-  /** `key` itself, or the equal string an open group holds. */
-  knownKey(key: string): string {
-    return this.groups.get(key)?.key ?? key;
-  }
-
   enqueue(item: PendingItem): void {
     this.pending.push(item);
   }
