@@ -26,7 +26,9 @@ export function withoutUndefined<T extends object>(value: T): T | undefined {
 /** The members of `value` that are neither undefined nor `''`, in their order, as a new object (possibly empty). */
 export function withoutEmpty<T>(value: Readonly<Record<string, T | undefined>>): Record<string, T> {
   const kept: Record<string, T> = {};
-  for (const key of Object.keys(value)) {
+  // Own members only (as Object.keys), without the array of keys: this runs for every auth event.
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
     const member = value[key];
     if (member !== undefined && member !== '') setMember(kept, key, member);
   }

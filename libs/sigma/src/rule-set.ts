@@ -151,13 +151,16 @@ export class RuleSet {
   private matches(event: SecurityEvent, onlyNeeded: boolean): SigmaMatch[] {
     const view = this.view;
     view.reset(event);
-    const matches: SigmaMatch[] = [];
+    let matches: SigmaMatch[] | undefined;
     for (const index of this.candidatesFor(view)) {
       const match = this.rules[index]!.evaluateView(view, !onlyNeeded || this.explains[index]!);
-      if (match) matches.push(match);
+      if (match) (matches ??= []).push(match);
     }
-    return matches;
+    // Most events match nothing: no list is made for them (a new empty one for callers who keep it).
+    return matches ?? (onlyNeeded ? NO_MATCHES : []);
   }
 }
 
 const ascending = (a: number, b: number): number => a - b;
+/** What `detect` returns for an event no rule matches; frozen, as every such call shares it. */
+const NO_MATCHES: SigmaMatch[] = Object.freeze([]) as unknown as SigmaMatch[];

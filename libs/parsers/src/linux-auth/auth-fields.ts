@@ -14,13 +14,19 @@ export const VENDOR_KEY = 'linux-auth';
  */
 export function withVendor(fields: EventFields, group: string, values: Record<string, unknown>): EventFields {
   const present = withoutEmpty(values);
-  if (Object.keys(present).length === 0) return fields;
+  if (isEmpty(present)) return fields;
   const mine: Record<string, unknown> = Object.assign({}, fields.vendor?.[VENDOR_KEY]);
   mine[group] = present;
   const vendor: Record<string, Record<string, unknown>> = Object.assign({}, fields.vendor);
   vendor[VENDOR_KEY] = mine;
   fields.vendor = vendor;
   return fields;
+}
+
+/** Whether `value` has no own member (without making the list of its keys). */
+function isEmpty(value: object): boolean {
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) return false;
+  return true;
 }
 
 /** A remote host as logged: an address goes to `ip`, a name to `domain`. */
