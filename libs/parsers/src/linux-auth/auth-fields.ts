@@ -1,7 +1,7 @@
-import { isIP } from 'node:net';
 import { Endpoint } from '../security-event';
 import { EventFields } from '../format-parser';
 import { withoutEmpty } from '../plain-object';
+import { ipVersion } from '../text/ip-version';
 
 /** Vendor fields of this format live under `vendor['linux-auth']`, grouped by program as Elastic's `system.auth.*` does. */
 export const VENDOR_KEY = 'linux-auth';
@@ -32,7 +32,7 @@ function isEmpty(value: object): boolean {
 /** A remote host as logged: an address goes to `ip`, a name to `domain`. */
 export function remoteEndpoint(host: string | undefined, port?: string): Endpoint | undefined {
   if (host === undefined || host === '') return undefined;
-  const endpoint: Endpoint = isIP(host) === 0 ? { address: host, domain: host } : { address: host, ip: host };
+  const endpoint: Endpoint = ipVersion(host) === 0 ? { address: host, domain: host } : { address: host, ip: host };
   const number = port === undefined ? 0 : Number(port);
   if (number > 0 && number < 65536) endpoint.port = number;
   return endpoint;

@@ -1,7 +1,7 @@
-import { isIP } from 'node:net';
 import { EventFields } from '../format-parser';
 import { remoteEndpoint, withVendor } from './auth-fields';
 import { readFrom, readLogin } from './sshd-text';
+import { ipVersion } from '../text/ip-version';
 
 const REPEATED = /^message repeated (\d{1,6}) times: \[ ?(.*?) ?\]\s*$/s;
 const INVALID_USER = /^Invalid user (.*?) from /s;
@@ -92,7 +92,7 @@ function fromEndpoint(text: string): EventFields['source'] {
   // "Received disconnect from IP port P:11: …" puts a colon right after the port; IPv6 addresses hold colons too.
   const from = readFrom(text);
   const host = from?.host;
-  if (host === undefined || host === '' || isIP(host) === 0) return undefined;
+  if (host === undefined || host === '' || ipVersion(host) === 0) return undefined;
   const port = from!.port === undefined ? 0 : Number(from!.port);
   return port > 0 && port < 65536 ? { ip: host, port } : { ip: host };
 }
