@@ -65,6 +65,17 @@ const digit = (n: number, place: number): number => 48 + (Math.floor(n / place) 
  * runtime call for it. Any other text, or a date that does not exist (30 February), goes to `Date.parse`.
  */
 export function isoStringMs(text: string): number {
+  // Lines of one second (BSD stamps have no finer one) come one after another: the last answer, reused.
+  if (text === lastReadText) return lastReadMs;
+  lastReadMs = readIsoString(text);
+  lastReadText = text;
+  return lastReadMs;
+}
+
+let lastReadText = '';
+let lastReadMs = NaN;
+
+function readIsoString(text: string): number {
   if (
     typeof text !== 'string' ||
     text.length !== 24 ||
