@@ -1,16 +1,6 @@
 import { isIP } from 'node:net';
 import { ipVersion } from '../src/text/ip-version';
-
-/** mulberry32: a failing case can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './parser-test-kit';
 
 describe('ipVersion', () => {
   it('answers as net.isIP on addresses, near-addresses and junk', () => {

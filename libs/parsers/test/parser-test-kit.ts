@@ -45,3 +45,14 @@ export function datasets(lines: string[]): Map<string, number> {
   }
   return counts;
 }
+
+/** A deterministic PRNG (mulberry32) for the differential tests: a failing case can be replayed from its seed. */
+export function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,21 +1,13 @@
+import { isRegexSpace } from '../text/regex-space';
+
 /**
  * The two sshd readers every sshd message goes through, walking the characters: a regular expression's
  * match array and captured substrings cost more than the rest of the message's parse. Each accepts
  * exactly what its expression (in the comment above it) matches; the tests check them against those.
  */
 
-const SPACE = 32;
 const COLON = ':'.charCodeAt(0);
 const isDigit = (code: number) => code >= 48 && code <= 57;
-
-/** What `\s` matches in a JavaScript regular expression (without the `u` flag, code unit by code unit). */
-function isRegexSpace(code: number): boolean {
-  if (code <= SPACE) return code === SPACE || (code >= 9 && code <= 13);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
-}
 
 /** Where the run of non-`\s` characters starting at `at` ends. */
 function tokenEnd(text: string, at: number): number {

@@ -1,3 +1,5 @@
+import { isRegexSpace } from '../text/regex-space';
+
 /**
  * The parts of a BSD syslog header read by walking the characters: these run on every syslog line, and a
  * regular expression's match array and captured substrings cost more than the rest of the header.
@@ -34,15 +36,6 @@ const [ZERO, NINE, COLON, DOT, OPEN, CLOSE, UPPER_A, UPPER_Z, LOWER_A, LOWER_Z] 
 
 const isDigit = (code: number) => code >= ZERO && code <= NINE;
 const isLower = (code: number) => code >= LOWER_A && code <= LOWER_Z;
-
-/** What `\s` matches in a JavaScript regular expression (without the `u` flag, code unit by code unit). */
-function isRegexSpace(code: number): boolean {
-  if (code <= SPACE) return code === SPACE || (code >= 9 && code <= 13);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
-}
 
 /** Two digits at `at` as a number, or -1. */
 function twoDigits(text: string, at: number): number {

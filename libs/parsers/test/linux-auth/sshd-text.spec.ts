@@ -1,4 +1,5 @@
 import { readFrom, readLogin } from '../../src/linux-auth/sshd-text';
+import { prng } from '../parser-test-kit';
 
 // The expressions the readers replace, as the reference they must agree with.
 const FROM = /from (\S+?)(?: port (\d{1,5})(?=[\s:]|$)|(?=\s|$))/;
@@ -12,17 +13,6 @@ function fromByRegex(text: string) {
 function loginByRegex(text: string) {
   const m = LOGIN.exec(text);
   return m ? { event: m[1], method: m[2], user: m[4], signature: m[5] } : undefined;
-}
-
-/** mulberry32: a failing case can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('sshd text readers', () => {

@@ -1,4 +1,5 @@
 import { readBsdStamp, readHostAndTag } from '../../src/syslog/bsd-header';
+import { prng } from '../parser-test-kit';
 
 // The expressions the readers replace, as the reference they must agree with.
 const BSD_STAMP = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))? /;
@@ -12,17 +13,6 @@ function stampByRegex(text: string) {
 function tagByRegex(text: string) {
   const m = HOST_AND_TAG.exec(text);
   return m ? { host: m[1], app: m[2], pid: m[3] === undefined ? undefined : Number(m[3]), message: m[4] } : undefined;
-}
-
-/** mulberry32: a failing case can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('BSD header readers', () => {
