@@ -43,6 +43,10 @@ export class IncidentGrouper {
     const timeline: TimelineEntry[] = [];
     // Most severe first, so within one batch the alert that may open an incident does so before minor ones look for it.
     const bySeverity = [...changes].sort((a, b) => severityRank(b.alert.severity) - severityRank(a.alert.severity));
+    // Every key this batch may group under, locked at once (in the one global order) before any incident is
+    // read or written: taken alert by alert, two batches (two partitions) could each hold a key the other
+    // waits for while holding an incident row the other needs — a deadlock. incidentFor locks again, at no cost.
+    await this.incidents.lockGroupingKeys(tx, [...new Set(bySeverity.filter((c) => !c.alert.incidentId).flatMap((c) => this.keysOf(c.alert)))]);
     for (const { alert } of bySeverity) {
       const priority = priorityFor(policy.priorityMatrix, alert.severity, alert.securityLevel);
       if (alert.incidentId) {
@@ -76,10 +80,14 @@ export class IncidentGrouper {
     return { alerts: changes.map((c) => ({ change: c.change, alert: byId.get(c.alert.id) ?? c.alert })), incidents: results };
   }
 
+  private keysOf(alert: AlertView): string[] {
+    return groupingKeys({ ...alert, ...alert.entities }, this.config.incidents.grouping);
+  }
+
   /** The open incident this alert joins, or a new one it opens; undefined when it stays on its own. */
   private async incidentFor(tx: Tx, alert: AlertView, priority: Priority, opened: Set<string>): Promise<{ row: IncidentRow; matchedKeys: string[]; opened: boolean } | undefined> {
     const policy = this.config.incidents;
-    const keys = groupingKeys({ ...alert, ...alert.entities }, policy.grouping);
+    const keys = this.keysOf(alert);
     await this.incidents.lockGroupingKeys(tx, keys);
     const notBefore = new Date(Date.parse(alert.firstSeen) - policy.groupingWindowMs);
     const open = keys.length > 0 ? await this.incidents.findOpenByKeys(tx, keys, notBefore) : undefined;
