@@ -1,11 +1,13 @@
 import { isoStringAt, isoStringMs, type SecurityEvent } from '@soc/parsers';
 import type { CorrelationEngine, CorrelationInput, CorrelationMatch, CorrelationOutput, SigmaMatch } from '@soc/sigma';
-import type { AlertEntities, AlertFinding } from '../alert-finding';
+import type { AlertFinding } from '../alert-finding';
 import { AGENCY_FIELD, DetectionContent } from '../content/detection-content';
 import { ruleIdOf } from '../content/rule-info';
 import type { StoredEvent } from '../stored-event';
 import type { DetectionContext, IntelHitLike, RuleException } from './detection-context';
 import type { DetectionState, MatchedSelection } from './detection-state';
+import { correlationEntities } from './correlation-entities';
+import { correlationInput, ENTITY_FACETS, LISTED_ENTITIES } from './correlation-input';
 import { eventField, NO_AGENCY } from './event-fields';
 import { FindingBatch } from './finding-batch';
 import { OpenAlerts } from './open-alerts';
@@ -250,83 +252,6 @@ export class DetectionEngine {
       groupBy,
     };
   }
-}
-
-/**
- * What a correlation alert names besides its group-by values, read from each of its events: the
- * correlation engine keeps their distinct values per match (checkpointed with it), in this order.
- */
-const ENTITY_FACETS = ['source.ip', 'user.name', 'host.name', 'soc.system_id', 'soc.security_level'] as const;
-/** Values listed per entity kind. */
-const LISTED_ENTITIES = 50;
-
-function correlationInput(eventId: string, timestamp: number, event: SecurityEvent, matches: readonly SigmaMatch[]): CorrelationInput {
-  let matched = namesOf(matches[0]!.rule);
-  for (let i = 1; i < matches.length; i += 1) matched = matched.concat(namesOf(matches[i]!.rule));
-  const level = event.soc.security_level;
-  // Read directly, in ENTITY_FACETS order: this runs for every correlated event.
-  const facets = [shared(event.source?.ip), shared(event.user?.name), shared(event.host?.name), shared(event.soc.system_id ?? undefined), level === undefined || level === null ? null : shared(String(level))];
-  return new EventInput(eventId, timestamp, matched, event, facets);
-}
-
-/** A correlated event as the correlation engine reads it: one object per event, its fields read on demand. */
-class EventInput implements CorrelationInput {
-  readonly count: number | undefined;
-
-  constructor(
-    readonly eventId: string,
-    readonly timestamp: number,
-    readonly matched: readonly string[],
-    private readonly event: SecurityEvent,
-    readonly facets: readonly (string | null)[],
-  ) {
-    this.count = event.event.count;
-  }
-
-  field(name: string): string | number | undefined {
-    return eventField(this.event, name);
-  }
-}
-
-/** A detection rule's id and name, as correlations may reference it: one list per rule, made once. */
-const ruleNames = new WeakMap<SigmaMatch['rule'], readonly string[]>();
-function namesOf(rule: SigmaMatch['rule']): readonly string[] {
-  let names = ruleNames.get(rule);
-  if (!names) ruleNames.set(rule, (names = [rule.id, rule.name].filter((name): name is string => Boolean(name))));
-  return names;
-}
-
-/**
- * One string object per recent value. Facets are folded into matches when the watermark passes their
- * events, by then out of the CPU's caches: a value seen before is then a string already hashed and at hand.
- */
-const recentValues = new Map<string, string>();
-function shared(value: string | undefined): string | null {
-  if (value === undefined) return null;
-  const known = recentValues.get(value);
-  if (known !== undefined) return known;
-  if (recentValues.size >= 10_000) recentValues.clear();
-  recentValues.set(value, value);
-  return value;
-}
-
-/** A correlation alert's entities: its group-by values first, then what its events carried (ENTITY_FACETS). */
-function correlationEntities(groupBy: Readonly<Record<string, string>>, facets: Readonly<Record<string, readonly string[]>> | undefined, agencyId: string | null): AlertEntities {
-  const sourceIp = groupBy['source.ip'] ?? facets?.['source.ip']?.[0];
-  const entities: AlertEntities = sourceIp ? { sourceIp, agencyId } : { agencyId };
-  entities.userNames = listed(groupBy['user.name'], facets?.['user.name']);
-  entities.hostNames = listed(groupBy['host.name'], facets?.['host.name']);
-  entities.systemIds = listed(undefined, facets?.['soc.system_id']);
-  const levels = (facets?.['soc.security_level'] ?? []).map(Number).filter((level) => Number.isInteger(level));
-  entities.securityLevel = levels.length > 0 ? Math.max(...levels) : null;
-  return entities;
-}
-
-/** The group-by value (when grouped by the field) and then the events' other values, up to LISTED_ENTITIES. */
-function listed(grouped: string | undefined, values: readonly string[] | undefined): string[] {
-  const list = grouped ? [grouped] : [];
-  for (const value of values ?? []) if (list.length < LISTED_ENTITIES && value !== grouped) list.push(value);
-  return list;
 }
 
 function explainSelections(match: SigmaMatch): MatchedSelection[] {
