@@ -43,10 +43,11 @@ export class IncidentGrouper {
     const timeline: TimelineEntry[] = [];
     // Most severe first, so within one batch the alert that may open an incident does so before minor ones look for it.
     const bySeverity = [...changes].sort((a, b) => severityRank(b.alert.severity) - severityRank(a.alert.severity));
+    const keysOf = new Map(bySeverity.filter((c) => !c.alert.incidentId).map(({ alert }) => [alert.id, groupingKeys({ ...alert, ...alert.entities }, policy.grouping)]));
     // Every key this batch may group under, locked at once (in the one global order) before any incident is
     // read or written: taken alert by alert, two batches (two partitions) could each hold a key the other
-    // waits for while holding an incident row the other needs — a deadlock. incidentFor locks again, at no cost.
-    await this.incidents.lockGroupingKeys(tx, [...new Set(bySeverity.filter((c) => !c.alert.incidentId).flatMap((c) => this.keysOf(c.alert)))]);
+    // waits for while holding an incident row the other needs — a deadlock.
+    await this.incidents.lockGroupingKeys(tx, [...new Set([...keysOf.values()].flat())]);
     for (const { alert } of bySeverity) {
       const priority = priorityFor(policy.priorityMatrix, alert.severity, alert.securityLevel);
       if (alert.incidentId) {
@@ -54,7 +55,7 @@ export class IncidentGrouper {
         if (!joined.has(alert.incidentId)) joined.set(alert.incidentId, []);
         continue;
       }
-      const incident = await this.incidentFor(tx, alert, priority, opened);
+      const incident = await this.incidentFor(tx, alert, keysOf.get(alert.id)!, priority, opened);
       placements.push({ id: alert.id, priority, incidentId: incident?.row.id ?? null });
       if (!incident) continue;
       if (incident.opened) timeline.push({ incidentId: incident.row.id, actor: DETECTION_ACTOR, kind: 'created', details: { priority, groupKeys: incident.row.group_keys } });
@@ -80,15 +81,9 @@ export class IncidentGrouper {
     return { alerts: changes.map((c) => ({ change: c.change, alert: byId.get(c.alert.id) ?? c.alert })), incidents: results };
   }
 
-  private keysOf(alert: AlertView): string[] {
-    return groupingKeys({ ...alert, ...alert.entities }, this.config.incidents.grouping);
-  }
-
-  /** The open incident this alert joins, or a new one it opens; undefined when it stays on its own. */
-  private async incidentFor(tx: Tx, alert: AlertView, priority: Priority, opened: Set<string>): Promise<{ row: IncidentRow; matchedKeys: string[]; opened: boolean } | undefined> {
+  /** The open incident this alert joins (by its grouping `keys`, already locked), or a new one it opens; undefined when it stays on its own. */
+  private async incidentFor(tx: Tx, alert: AlertView, keys: string[], priority: Priority, opened: Set<string>): Promise<{ row: IncidentRow; matchedKeys: string[]; opened: boolean } | undefined> {
     const policy = this.config.incidents;
-    const keys = this.keysOf(alert);
-    await this.incidents.lockGroupingKeys(tx, keys);
     const notBefore = new Date(Date.parse(alert.firstSeen) - policy.groupingWindowMs);
     const open = keys.length > 0 ? await this.incidents.findOpenByKeys(tx, keys, notBefore) : undefined;
     if (open) {

@@ -8,6 +8,7 @@ import { IncidentAssessor } from './incident-assessor';
 import { IncidentGrouper } from './incident-grouper.service';
 import { IncidentsRepository } from './incidents.repository';
 import { IncidentsService } from './incidents.service';
+import { BreachAnnouncer } from './breach-announcer';
 import { SlaMonitor } from './sla-monitor.job';
 import { IncidentReportsController, IncidentReportsRepository, IncidentReportsService, ReportClockMonitor, ReportFactsRepository } from './reports';
 import { SharingService } from './sharing/sharing.service';
@@ -28,5 +29,5 @@ export class IncidentGroupingModule {}
 export class IncidentsModule {}
 
 /** SLA deadlines and the report clocks (scheduler nodes). */
-@Module({ imports: [IncidentGroupingModule, OutboxModule], providers: [SlaMonitor, ReportClockMonitor] })
+@Module({ imports: [IncidentGroupingModule, OutboxModule], providers: [BreachAnnouncer, SlaMonitor, ReportClockMonitor] })
 export class SlaJobsModule {}

@@ -1,9 +1,8 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { AuditTrail } from '@soc/audit';
-import { OutboxRepository } from '@soc/realtime';
 import { type Clock, CLOCK, scheduleInterval, SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
 import { TransactionRunner, tryTransactionLock } from '@soc/storage';
+import { BreachAnnouncer } from './breach-announcer';
 import { IncidentsRepository, toIncidentSummary } from './incidents.repository';
 import { SLA_LABELS, type SlaKind } from './pure';
 
@@ -19,8 +18,7 @@ export const SLA_ACTOR = 'system:sla';
 export class SlaMonitor implements OnApplicationBootstrap {
   constructor(
     private readonly incidents: IncidentsRepository,
-    private readonly outbox: OutboxRepository,
-    private readonly audit: AuditTrail,
+    private readonly breaches: BreachAnnouncer,
     private readonly transactions: TransactionRunner,
     private readonly scheduler: SchedulerRegistry,
     @Inject(SOC_CONFIG) private readonly config: SocConfig,
@@ -55,9 +53,7 @@ export class SlaMonitor implements OnApplicationBootstrap {
         for (const kind of kinds) {
           const due = kind === 'acknowledge' ? incident.sla.acknowledgeBy : incident.sla.resolveBy;
           const details = { sla: kind, label: SLA_LABELS[kind], dueAt: due, priority: incident.priority };
-          await this.incidents.appendTimeline(tx, [{ incidentId: row.id, actor: SLA_ACTOR, kind: 'sla_breached', details }]);
-          await this.outbox.append(tx, [{ type: 'sla.breached', agencyId: incident.agencyId, priority: incident.priority, payload: { ...details, incident } }]);
-          await this.audit.record({ actor: SLA_ACTOR, action: 'incidents.sla_breached', target: `incident:${row.id}`, agencyId: incident.agencyId, details }, tx);
+          await this.breaches.announce(tx, incident, { actor: SLA_ACTOR, kind: 'sla_breached', action: 'incidents.sla_breached', details });
           breaches += 1;
         }
       }

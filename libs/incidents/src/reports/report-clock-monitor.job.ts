@@ -1,10 +1,9 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { AuditTrail } from '@soc/audit';
-import { OutboxRepository } from '@soc/realtime';
 import { type Clock, CLOCK, scheduleInterval, SOC_CONFIG, SOC_LOGGER, type SocConfig, type SocLogger } from '@soc/shared';
 import { TransactionRunner, tryTransactionLock, Tx } from '@soc/storage';
-import { IncidentRow, IncidentsRepository, toIncidentSummary } from '../incidents.repository';
+import { BreachAnnouncer } from '../breach-announcer';
+import { IncidentRow, toIncidentSummary } from '../incidents.repository';
 import { clockKey, type ReportClock, reportClocks, shownRules } from '../pure';
 import { IncidentReportsRepository } from './incident-reports.repository';
 import { clockFactsOf } from './report-deadlines';
@@ -21,10 +20,8 @@ export const REPORT_CLOCK_ACTOR = 'system:report-clocks';
 @Injectable()
 export class ReportClockMonitor implements OnApplicationBootstrap {
   constructor(
-    private readonly incidents: IncidentsRepository,
     private readonly reports: IncidentReportsRepository,
-    private readonly outbox: OutboxRepository,
-    private readonly audit: AuditTrail,
+    private readonly breaches: BreachAnnouncer,
     private readonly transactions: TransactionRunner,
     private readonly scheduler: SchedulerRegistry,
     @Inject(SOC_CONFIG) private readonly config: SocConfig,
@@ -72,9 +69,7 @@ export class ReportClockMonitor implements OnApplicationBootstrap {
       dueAt: clock.dueAt.toISOString(),
       priority: incident.priority,
     };
-    await this.incidents.appendTimeline(tx, [{ incidentId: row.id, actor: REPORT_CLOCK_ACTOR, kind: 'report_overdue', details }]);
-    await this.outbox.append(tx, [{ type: 'sla.breached', agencyId: incident.agencyId, priority: incident.priority, payload: { ...details, incident } }]);
-    await this.audit.record({ actor: REPORT_CLOCK_ACTOR, action: 'incidents.report_overdue', target: `incident:${row.id}`, agencyId: incident.agencyId, details }, tx);
+    await this.breaches.announce(tx, incident, { actor: REPORT_CLOCK_ACTOR, kind: 'report_overdue', action: 'incidents.report_overdue', details });
     return true;
   }
 }
