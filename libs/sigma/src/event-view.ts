@@ -13,15 +13,30 @@ export interface EventPath {
    * Sigma strips the blanks of Windows names (`Source Name` → `SourceName`).
    */
   readonly looseName?: string;
+  /** Where views keep this path's reading: one slot per distinct `id`, shared by every path object with it. */
+  readonly slot: number;
 }
 
 const squeeze = (name: string) => name.replace(/[\s_]/g, '');
 
+/**
+ * Slots by path id. Paths come from loaded rules and mappings, so there are as many as distinct fields
+ * they name (a few thousand for all of SigmaHQ); a reload names the same fields again and reuses them.
+ */
+const slots = new Map<string, number>();
+function slotOf(id: string): number {
+  let slot = slots.get(id);
+  if (slot === undefined) slots.set(id, (slot = slots.size));
+  return slot;
+}
+
 export function eventPath(key: string, options: { looseName?: boolean } = {}): EventPath {
   const segments = key.split('.');
   const spread = segments[segments.length - 1] === '*';
-  const path = { key, id: key, segments: spread ? segments.slice(0, -1) : segments, spread };
-  return options.looseName && !spread ? { ...path, id: `${key}~`, looseName: squeeze(segments[segments.length - 1]!) } : path;
+  const path = { key, id: key, segments: spread ? segments.slice(0, -1) : segments, spread, slot: slotOf(key) };
+  if (!options.looseName || spread) return path;
+  const id = `${key}~`;
+  return { ...path, id, looseName: squeeze(segments[segments.length - 1]!), slot: slotOf(id) };
 }
 
 /** An event's value(s) at a path as text: one string, several (arrays, `*` paths), or none. */
@@ -100,18 +115,16 @@ class PathReading {
   ) {}
 }
 
-/** Paths a view remembers across events; a rule set has far fewer (the cap only bounds a misuse). */
-const MAX_PATHS = 10_000;
-
 /**
  * One event as the compiled rules read it. Each path is read, turned into text and lowered at most
  * once per event, however many rules look at it: lowering is the dominant cost of
- * case-insensitive matching. One map entry per path holds all three forms (one lookup per read).
+ * case-insensitive matching. One entry per path, at the path's slot, holds all three forms (an array
+ * index per read, not a map lookup).
  * A view can be `reset` to the next event: its entries are then reused (marked with the event's
  * generation), so reading an event allocates nothing but the texts themselves.
  */
 export class EventView {
-  private readonly readings = new Map<string, PathReading>();
+  private readonly readings: (PathReading | undefined)[] = [];
   private generation = 0;
   /** Objects' members by blank-less name, built on the first loose lookup into each object. */
   private looseMembers: Map<object, Map<string, unknown>> | undefined;
@@ -142,13 +155,14 @@ export class EventView {
   }
 
   private reading(path: EventPath): PathReading {
-    let reading = this.readings.get(path.id);
+    let reading = this.readings[path.slot];
     if (reading !== undefined && reading.generation === this.generation) return reading;
     const found = read(this.event, path);
     const value = found === undefined && path.looseName !== undefined ? this.looseMember(parentOf(this.event, path), path.looseName) : found;
     if (reading === undefined) {
-      if (this.readings.size >= MAX_PATHS) this.readings.clear();
-      this.readings.set(path.id, (reading = new PathReading(value, this.generation)));
+      // Grown with explicit empties up to the slot: an array with holes reads slower.
+      while (this.readings.length < path.slot) this.readings.push(undefined);
+      this.readings[path.slot] = reading = new PathReading(value, this.generation);
       return reading;
     }
     reading.value = value;

@@ -67,11 +67,16 @@ export class RuleSet {
   private readonly everywhere = new RuleGroup();
   private readonly seen: Uint32Array;
   private generation = 0;
+  /**
+   * Scratch: the current event's candidates are its first `candidateCount` entries. Never emptied by
+   * `length = 0`, which would drop its storage and make every event allocate it anew.
+   */
   private readonly candidates: number[] = [];
+  private candidateCount = 0;
   private readonly mark = (index: number): void => {
     if (this.seen[index] === this.generation) return;
     this.seen[index] = this.generation;
-    this.candidates.push(index);
+    this.candidates[this.candidateCount++] = index;
   };
 
   /** Per rule index, whether `detect` builds the explanation of its matches. */
@@ -107,15 +112,15 @@ export class RuleSet {
     return [this.everywhere];
   }
 
-  /** Indices of the rules this event could match, ascending. */
-  private candidatesFor(view: EventView): readonly number[] {
+  /** How many rules this event could match; their indices, ascending, lead `candidates`. */
+  private candidatesFor(view: EventView): number {
     this.generation = (this.generation + 1) >>> 0;
     if (this.generation === 0) {
       // Wrapped around: old marks could equal new generations.
       this.seen.fill(0);
       this.generation = 1;
     }
-    this.candidates.length = 0;
+    this.candidateCount = 0;
     this.everywhere.collect(view, this.mark);
     for (const path of ROUTING_PATHS) {
       const byValue = this.routes.get(path.id);
@@ -125,14 +130,15 @@ export class RuleSet {
       if (typeof texts === 'string') byValue.get(texts)?.collect(view, this.mark);
       else for (const text of texts) byValue.get(text)?.collect(view, this.mark);
     }
-    // Most events have at most one candidate: nothing to order then (and no comparator to create).
-    if (this.candidates.length > 1) this.candidates.sort(ascending);
-    return this.candidates;
+    // Most events have at most one candidate: nothing to order then.
+    if (this.candidateCount > 1) sortLeading(this.candidates, this.candidateCount);
+    return this.candidateCount;
   }
 
   /** The rules the index lets through for this event (a superset of those that match). */
   candidateRules(event: SecurityEvent): CompiledRule[] {
-    return this.candidatesFor(new EventView(event)).map((i) => this.rules[i]!);
+    const count = this.candidatesFor(new EventView(event));
+    return this.candidates.slice(0, count).map((i) => this.rules[i]!);
   }
 
   /** Every rule that matches the event, with its explanation, in rule order (for people: rule tests, tools). */
@@ -152,7 +158,9 @@ export class RuleSet {
     const view = this.view;
     view.reset(event);
     let matches: SigmaMatch[] | undefined;
-    for (const index of this.candidatesFor(view)) {
+    const count = this.candidatesFor(view);
+    for (let i = 0; i < count; i += 1) {
+      const index = this.candidates[i]!;
       const match = this.rules[index]!.evaluateView(view, !onlyNeeded || this.explains[index]!);
       if (match) (matches ??= []).push(match);
     }
@@ -162,5 +170,19 @@ export class RuleSet {
 }
 
 const ascending = (a: number, b: number): number => a - b;
+
+/** Sorts the first `count` numbers in place: by insertion when few (no copy), else through a sorted copy. */
+function sortLeading(numbers: number[], count: number): void {
+  if (count > 16) {
+    numbers.slice(0, count).sort(ascending).forEach((n, i) => (numbers[i] = n));
+    return;
+  }
+  for (let i = 1; i < count; i += 1) {
+    const n = numbers[i]!;
+    let j = i - 1;
+    for (; j >= 0 && numbers[j]! > n; j -= 1) numbers[j + 1] = numbers[j]!;
+    numbers[j + 1] = n;
+  }
+}
 /** What `detect` returns for an event no rule matches; frozen, as every such call shares it. */
 const NO_MATCHES: SigmaMatch[] = Object.freeze([]) as unknown as SigmaMatch[];

@@ -16,7 +16,7 @@ export function correlationInput(eventId: string, timestamp: number, event: Secu
   for (let i = 1; i < matches.length; i += 1) matched = matched.concat(namesOf(matches[i]!.rule));
   const level = event.soc.security_level;
   // Read directly, in ENTITY_FACETS order: this runs for every correlated event.
-  const facets = [shared(event.source?.ip), shared(event.user?.name), shared(event.host?.name), shared(event.soc.system_id ?? undefined), level === undefined || level === null ? null : shared(String(level))];
+  const facets = [event.source?.ip ?? null, event.user?.name ?? null, event.host?.name ?? null, event.soc.system_id ?? null, level === undefined || level === null ? null : String(level)];
   return new EventInput(eventId, timestamp, matched, event, facets);
 }
 
@@ -45,18 +45,4 @@ function namesOf(rule: SigmaMatch['rule']): readonly string[] {
   let names = ruleNames.get(rule);
   if (!names) ruleNames.set(rule, (names = [rule.id, rule.name].filter((name): name is string => Boolean(name))));
   return names;
-}
-
-/**
- * One string object per recent value. Facets are folded into matches when the watermark passes their
- * events, by then out of the CPU's caches: a value seen before is then a string already hashed and at hand.
- */
-const recentValues = new Map<string, string>();
-function shared(value: string | undefined): string | null {
-  if (value === undefined) return null;
-  const known = recentValues.get(value);
-  if (known !== undefined) return known;
-  if (recentValues.size >= 10_000) recentValues.clear();
-  recentValues.set(value, value);
-  return value;
 }

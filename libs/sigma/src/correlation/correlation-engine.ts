@@ -12,6 +12,7 @@ import { CorrelationRuntime } from './correlation-runtime';
 import { EventTimeWatermark } from './event-time-watermark';
 import { pendingItem, PendingItem } from './pending-item';
 import { OpenMatch } from './open-match';
+import { FieldSource, groupKey, GroupKeys } from './group-keys';
 
 /** A reference of one correlation, reachable from a detection rule id or name in `matched`. */
 interface DetectionHandle {
@@ -20,11 +21,7 @@ interface DetectionHandle {
   reference: CompiledReference;
   /** The last input that fed it, so an event naming a rule by id and by name feeds it once. */
   stamp: number;
-  /**
-   * With one group-by field: the group key of each value seen, made once. Events of one group then share
-   * one key string, already hashed, which the flush finds at once (bounded: cleared when full).
-   */
-  keys: Map<string, string>;
+  keys: GroupKeys;
 }
 
 const MAX_CACHED_KEYS = 100_000;
@@ -66,7 +63,7 @@ export class CorrelationEngine {
     for (const runtime of this.runtimes) {
       runtime.correlation.refs.forEach((reference, ref) => {
         if (reference.kind !== 'detection') return;
-        const handle: DetectionHandle = { runtime, ref, reference, stamp: -1, keys: new Map() };
+        const handle: DetectionHandle = { runtime, ref, reference, stamp: -1, keys: new GroupKeys(reference.groupFields, MAX_CACHED_KEYS) };
         for (const key of reference.matchKeys) {
           const list = this.byDetectionRule.get(key) ?? [];
           list.push(handle);
@@ -175,7 +172,7 @@ export class CorrelationEngine {
           lateCounted = true;
           continue;
         }
-        const group = handle.reference.groupFields.length === 1 ? singleGroupKey(handle, input) : groupKeyOf(handle.reference, input);
+        const group = handle.keys.keyOf(input);
         const value = group === undefined ? undefined : countedValueOf(handle.reference, input);
         if (group === undefined || value === undefined) {
           handle.runtime.countMissingField();
@@ -242,37 +239,18 @@ export class CorrelationEngine {
   }
 }
 
-type FieldSource = Pick<CorrelationInput, 'field'>;
-
 /** Marks a reference that counts no value (every type but value_count). */
 const NOT_COUNTED = '\u0000not-counted';
 
-/**
- * JSON of the group-by values in order, built without an intermediate array (this runs per event);
- * undefined when one is missing: such events are counted, not grouped under an empty value.
- */
+/** The group key of an upstream match (chained correlations: not per event, so not cached). */
 function groupKeyOf(reference: CompiledReference, source: FieldSource): string | undefined {
-  let key = '[';
-  const fields = reference.groupFields;
-  for (let index = 0; index < fields.length; index += 1) {
-    const value = source.field(fields[index]!);
+  const values: string[] = [];
+  for (const field of reference.groupFields) {
+    const value = source.field(field);
     if (value === undefined || value === '') return undefined;
-    key += (index === 0 ? '' : ',') + JSON.stringify(String(value));
+    values.push(String(value));
   }
-  return key + ']';
-}
-
-/** groupKeyOf for a reference with one group-by field, through the handle's cache of keys. */
-function singleGroupKey(handle: DetectionHandle, source: FieldSource): string | undefined {
-  const value = source.field(handle.reference.groupFields[0]!);
-  if (value === undefined || value === '') return undefined;
-  const text = String(value);
-  let key = handle.keys.get(text);
-  if (key === undefined) {
-    if (handle.keys.size >= MAX_CACHED_KEYS) handle.keys.clear();
-    handle.keys.set(text, (key = `[${JSON.stringify(text)}]`));
-  }
-  return key;
+  return groupKey(values, values.length);
 }
 
 /** value_count: the counted value (JSON of the tuple for several fields); undefined when one is missing. */

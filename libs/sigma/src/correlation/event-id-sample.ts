@@ -10,6 +10,11 @@ export class EventIdSample {
     public count = 0,
   ) {}
 
+  /** Whether the head holds all it will: from then on it never changes. */
+  get headFull(): boolean {
+    return this.head.length >= Math.ceil(this.cap / 2);
+  }
+
   add(id: string): void {
     this.count += 1;
     const headCap = Math.ceil(this.cap / 2);

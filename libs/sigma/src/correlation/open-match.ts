@@ -36,6 +36,11 @@ export class OpenMatch {
   pendingChange: 'created' | 'updated' | undefined;
   /** Per facet, the value an event last brought: consecutive events mostly repeat it (always, for a group-by field). */
   private readonly lastFacets: (string | undefined)[] = [];
+  /**
+   * The facet values as lists, as last made; dropped when a facet gains a value. Snapshots and reported
+   * matches share them (they only read them): a match's facets stop changing long before its events do.
+   */
+  private facetListsMade: string[][] | undefined;
 
   private constructor(
     readonly key: string,
@@ -83,9 +88,9 @@ export class OpenMatch {
     if (item.facets) this.addFacets(item.facets);
   }
 
-  /** The facet values of the events behind this match, per facet field (copies, for a chained input). */
+  /** The facet values of the events behind this match, per facet field (lists nobody may change). */
   facetLists(): string[][] {
-    return this.facets.map((values) => [...values]);
+    return (this.facetListsMade ??= this.facets.map((values) => [...values]));
   }
 
   private addFacets(facets: NonNullable<PendingItem['facets']>): void {
@@ -95,13 +100,16 @@ export class OpenMatch {
       const given = facets[index];
       if (given === null || given === undefined) continue;
       const values = this.facets[index]!;
+      const size = values.size;
+      if (size >= cap) continue;
       if (typeof given === 'string') {
         if (given === this.lastFacets[index]) continue;
         this.lastFacets[index] = given;
-        if (values.size < cap) values.add(given);
-        continue;
+        values.add(given);
+      } else {
+        for (const value of given) if (values.size < cap) values.add(value);
       }
-      for (const value of given) if (values.size < cap) values.add(value);
+      if (values.size !== size) this.facetListsMade = undefined;
     }
   }
 
@@ -138,7 +146,8 @@ export class OpenMatch {
 
   private facetRecord(): Record<string, string[]> {
     const record: Record<string, string[]> = {};
-    this.limits.facets.forEach((field, index) => (record[field] = [...this.facets[index]!]));
+    const lists = this.facetLists();
+    this.limits.facets.forEach((field, index) => (record[field] = lists[index]!));
     return record;
   }
 
@@ -148,7 +157,8 @@ export class OpenMatch {
       firstEventAt: this.firstEventAt,
       lastEventAt: this.lastEventAt,
       eventCount: this.ids.count,
-      head: [...this.ids.head],
+      // A full head no longer changes: shared, not copied.
+      head: this.ids.headFull ? this.ids.head : [...this.ids.head],
       tail: [...this.ids.tail],
       values: this.values ? [...this.values] : null,
       refs: [...this.refs],
