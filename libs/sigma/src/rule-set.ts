@@ -162,7 +162,10 @@ export class RuleSet {
     for (let i = 0; i < count; i += 1) {
       const index = this.candidates[i]!;
       const match = this.rules[index]!.evaluateView(view, !onlyNeeded || this.explains[index]!);
-      if (match) (matches ??= []).push(match);
+      if (!match) continue;
+      // A list literal of one: most events match one rule, and a first push would reserve room for 17.
+      if (matches) matches.push(match);
+      else matches = [match];
     }
     // Most events match nothing: no list is made for them (a new empty one for callers who keep it).
     return matches ?? (onlyNeeded ? NO_MATCHES : []);
