@@ -21,10 +21,14 @@ export const linuxAuthParser: FormatParser = {
     // Files written on Windows or relayed over TCP can keep a trailing CR.
     const facts = program ? readMessage(program, stripSolarisTag(text.trimEnd())) : undefined;
     if (!facts) return formatOk({ event: { dataset: 'system.auth', module: 'system' } });
-    // `{ ...facts, event: { dataset, module, ...facts.event } }`: the readers build `facts` afresh for each
-    // message, so its `event` is replaced in place (same members, same order) instead of copying it whole.
+    // `{ ...facts, event: { dataset, module, ...facts.event } }`, in place: the readers build `facts` and its
+    // `event` afresh for each message. The members land after the reader's, but the syslog build that every
+    // message parser's fields go through starts an event with kind, dataset and module, so the order is the same.
     const fields: EventFields = facts;
-    fields.event = { dataset: 'system.auth', module: 'system', ...facts.event };
+    const event = facts.event ?? {};
+    event.dataset = 'system.auth';
+    event.module = 'system';
+    fields.event = event;
     // The process that logged is the syslog tag's; `prog(pam_unix)` is reported as `prog`.
     if (program?.pam) fields.process = { name: program.name };
     return formatOk(dropEmpty(fields));

@@ -16,7 +16,8 @@ const NOT_ALLOWED = /^User (\S+) from \S+ not allowed because/;
 export function parseSshdMessage(message: string): EventFields | undefined {
   let count = 1;
   let text = message;
-  const repeated = REPEATED.exec(text);
+  // Most messages are not summaries: their first letter tells without running the expression.
+  const repeated = text.startsWith('message repeated ') ? REPEATED.exec(text) : null;
   if (repeated) {
     count = Number(repeated[1]);
     text = repeated[2]!;

@@ -53,7 +53,7 @@ export function restoreGroup(correlation: CompiledCorrelation, snapshot: GroupSn
     key: snapshot.key,
     window: newWindow(correlation, snapshot.window),
     anchorStart: snapshot.anchorStart ?? undefined,
-    match: snapshot.match ? OpenMatch.restore(snapshot.match, limits) : undefined,
+    match: snapshot.match ? OpenMatch.restore(snapshot.match, limits, correlation.rule.groupBy) : undefined,
     deadline: snapshot.deadline,
     armedAt: snapshot.armedAt ?? undefined,
     saved: undefined,

@@ -169,7 +169,7 @@ export class CorrelationRuntime {
 
   private open(group: CorrelationGroup, items: readonly PendingItem[]): OpenMatch {
     const key = `${this.correlation.ruleId}|${group.key}|${items[0]!.ts}`;
-    const match = OpenMatch.open(key, this.correlation.rule.type === 'value_count', this.limits);
+    const match = OpenMatch.open(key, this.correlation.rule.type === 'value_count', this.limits, this.correlation.rule.groupBy);
     for (const item of items) match.add(item);
     group.match = match;
     return match;

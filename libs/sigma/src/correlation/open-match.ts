@@ -52,18 +52,20 @@ export class OpenMatch {
     /** Per facet field, its distinct values in the order first seen (a set: most events repeat one). */
     private readonly facets: Set<string>[],
     private readonly limits: MatchLimits,
+    /** Per facet field, whether the correlation groups by it: every event of the match then has the same value. */
+    private readonly grouped: readonly boolean[],
   ) {}
 
-  static open(key: string, countsValues: boolean, limits: MatchLimits): OpenMatch {
+  static open(key: string, countsValues: boolean, limits: MatchLimits, groupBy: readonly string[]): OpenMatch {
     const facets = limits.facets.map(() => new Set<string>());
-    return new OpenMatch(key, Infinity, -Infinity, new EventIdSample(limits.maxEventIds), countsValues ? new Set() : undefined, [], facets, limits);
+    return new OpenMatch(key, Infinity, -Infinity, new EventIdSample(limits.maxEventIds), countsValues ? new Set() : undefined, [], facets, limits, groupedFacets(limits, groupBy));
   }
 
-  static restore(snapshot: MatchSnapshot, limits: MatchLimits): OpenMatch {
+  static restore(snapshot: MatchSnapshot, limits: MatchLimits, groupBy: readonly string[]): OpenMatch {
     const ids = new EventIdSample(limits.maxEventIds, [...snapshot.head], [...snapshot.tail], snapshot.eventCount);
     const values = snapshot.values ? new Set(snapshot.values) : undefined;
     const facets = limits.facets.map((_, index) => new Set(snapshot.facets?.[index]));
-    return new OpenMatch(snapshot.key, snapshot.firstEventAt, snapshot.lastEventAt, ids, values, [...snapshot.refs], facets, limits);
+    return new OpenMatch(snapshot.key, snapshot.firstEventAt, snapshot.lastEventAt, ids, values, [...snapshot.refs], facets, limits, groupedFacets(limits, groupBy));
   }
 
   get eventCount(): number {
@@ -103,6 +105,8 @@ export class OpenMatch {
       const size = values.size;
       if (size >= cap) continue;
       if (typeof given === 'string') {
+        // A group-by field's value is the group's: known from the first event on (no string to compare).
+        if (size > 0 && this.grouped[index]) continue;
         if (given === this.lastFacets[index]) continue;
         this.lastFacets[index] = given;
         values.add(given);
@@ -165,4 +169,8 @@ export class OpenMatch {
       ...(this.facets.length > 0 ? { facets: this.facetLists() } : {}),
     };
   }
+}
+
+function groupedFacets(limits: MatchLimits, groupBy: readonly string[]): boolean[] {
+  return limits.facets.map((field) => groupBy.includes(field));
 }
