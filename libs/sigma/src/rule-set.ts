@@ -187,5 +187,6 @@ function sortLeading(numbers: number[], count: number): void {
     numbers[j + 1] = n;
   }
 }
+
 /** What `detect` returns for an event no rule matches; frozen, as every such call shares it. */
 const NO_MATCHES: SigmaMatch[] = Object.freeze([]) as unknown as SigmaMatch[];

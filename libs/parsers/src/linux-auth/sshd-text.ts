@@ -1,3 +1,4 @@
+import { isAsciiDigit as isDigit } from '../text/ascii-digit';
 import { isRegexSpace } from '../text/regex-space';
 
 /**
@@ -7,7 +8,6 @@ import { isRegexSpace } from '../text/regex-space';
  */
 
 const COLON = ':'.charCodeAt(0);
-const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /** Where the run of non-`\s` characters starting at `at` ends. */
 function tokenEnd(text: string, at: number): number {

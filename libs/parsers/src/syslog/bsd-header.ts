@@ -1,3 +1,4 @@
+import { isAsciiDigit as isDigit } from '../text/ascii-digit';
 import { isRegexSpace } from '../text/regex-space';
 
 /**
@@ -21,8 +22,7 @@ export interface BsdStamp {
 }
 
 const SPACE = 32;
-const [ZERO, NINE, COLON, DOT, OPEN, CLOSE, UPPER_A, UPPER_Z, LOWER_A, LOWER_Z] = ['0', '9', ':', '.', '[', ']', 'A', 'Z', 'a', 'z'].map((c) => c.charCodeAt(0)) as [
-  number,
+const [ZERO, COLON, DOT, OPEN, CLOSE, UPPER_A, UPPER_Z, LOWER_A, LOWER_Z] = ['0', ':', '.', '[', ']', 'A', 'Z', 'a', 'z'].map((c) => c.charCodeAt(0)) as [
   number,
   number,
   number,
@@ -34,7 +34,6 @@ const [ZERO, NINE, COLON, DOT, OPEN, CLOSE, UPPER_A, UPPER_Z, LOWER_A, LOWER_Z] 
   number,
 ];
 
-const isDigit = (code: number) => code >= ZERO && code <= NINE;
 const isLower = (code: number) => code >= LOWER_A && code <= LOWER_Z;
 
 /** Two digits at `at` as a number, or -1. */

@@ -12,7 +12,7 @@ import { CorrelationRuntime } from './correlation-runtime';
 import { EventTimeWatermark } from './event-time-watermark';
 import { pendingItem, PendingItem } from './pending-item';
 import { OpenMatch } from './open-match';
-import { FieldSource, groupKey, GroupKeys } from './group-keys';
+import { FieldSource, GroupKeys } from './group-keys';
 
 /** A reference of one correlation, reachable from a detection rule id or name in `matched`. */
 interface DetectionHandle {
@@ -250,7 +250,7 @@ function groupKeyOf(reference: CompiledReference, source: FieldSource): string |
     if (value === undefined || value === '') return undefined;
     values.push(String(value));
   }
-  return groupKey(values, values.length);
+  return JSON.stringify(values);
 }
 
 /** value_count: the counted value (JSON of the tuple for several fields); undefined when one is missing. */

@@ -3,28 +3,32 @@
  * The exact count is kept beside it, so nothing is lost silently.
  */
 export class EventIdSample {
+  /** The first ids kept: half the cap, rounded up; the tail keeps the rest. */
+  private readonly headCap: number;
+
   constructor(
     private readonly cap: number,
     readonly head: string[] = [],
     readonly tail: string[] = [],
     public count = 0,
-  ) {}
+  ) {
+    this.headCap = Math.ceil(cap / 2);
+  }
 
   /** Whether the head holds all it will: from then on it never changes. */
   get headFull(): boolean {
-    return this.head.length >= Math.ceil(this.cap / 2);
+    return this.head.length >= this.headCap;
   }
 
   add(id: string): void {
     this.count += 1;
-    const headCap = Math.ceil(this.cap / 2);
-    if (this.head.length < headCap) {
+    if (this.head.length < this.headCap) {
       this.head.push(id);
       return;
     }
     this.tail.push(id);
     // The tail holds at most half the cap; shifting a 50-element array is cheap.
-    if (this.tail.length > this.cap - headCap) this.tail.shift();
+    if (this.tail.length > this.cap - this.headCap) this.tail.shift();
   }
 
   list(): string[] {

@@ -50,7 +50,8 @@ export class GroupKeys {
   }
 
   private add(level: Level, text: string): string {
-    const key = groupKey(this.values, this.fields.length);
+    // The scratch holds exactly this tuple's values (one per field), so its JSON is the key.
+    const key = JSON.stringify(this.values);
     if (this.size >= this.max) {
       // Full: start afresh (this key is kept the next time its group comes).
       this.root = new Map();
@@ -61,11 +62,4 @@ export class GroupKeys {
     this.size += 1;
     return key;
   }
-}
-
-/** JSON of the first `count` values, as `JSON.stringify(values)` gives it, without the intermediate array. */
-export function groupKey(values: readonly string[], count: number): string {
-  let key = '[';
-  for (let index = 0; index < count; index += 1) key += (index === 0 ? '' : ',') + JSON.stringify(values[index]);
-  return key + ']';
 }

@@ -34,7 +34,7 @@ export interface MatchLimits {
 export class OpenMatch {
   /** Set when the match changed during the current call; the engine reports each match once per call. */
   pendingChange: 'created' | 'updated' | undefined;
-  /** Per facet, the value an event last brought: consecutive events mostly repeat it (always, for a group-by field). */
+  /** Per facet, the value an event last brought: consecutive events mostly repeat it. */
   private readonly lastFacets: (string | undefined)[] = [];
   /**
    * The facet values as lists, as last made; dropped when a facet gains a value. Snapshots and reported
