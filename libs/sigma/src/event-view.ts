@@ -108,6 +108,13 @@ const UNREAD: unique symbol = Symbol('unread');
 class PathReading {
   text: Texts | typeof UNREAD = UNREAD;
   lower: Texts | typeof UNREAD = UNREAD;
+  /**
+   * The last single text lowered at this path, and its lowered form, kept across events: most paths hold
+   * the same few values event after event (a dataset, an action), and lowering makes a new string each
+   * time, which every index lookup then has to hash again.
+   */
+  lastText: string | undefined = undefined;
+  lastLower: string | undefined = undefined;
   constructor(
     public value: unknown,
     /** Which event of the view it was read from (see EventView.reset). */
@@ -150,8 +157,14 @@ export class EventView {
 
   lower(path: EventPath): Texts {
     const reading = this.reading(path);
-    if (reading.lower === UNREAD) reading.lower = lowered(this.text(path));
-    return reading.lower;
+    if (reading.lower !== UNREAD) return reading.lower;
+    const text = this.text(path);
+    if (typeof text !== 'string') return (reading.lower = lowered(text));
+    if (text !== reading.lastText) {
+      reading.lastText = text;
+      reading.lastLower = text.toLowerCase();
+    }
+    return (reading.lower = reading.lastLower);
   }
 
   private reading(path: EventPath): PathReading {

@@ -233,7 +233,7 @@ export class DetectionEngine {
     const order = match.orderedRules ? ` (${match.orderedRules.join(' → ')})` : '';
     const agencyId = agency === undefined || agency === NO_AGENCY ? null : agency;
     const entities = correlationEntities(groupBy, match.facets, agencyId);
-    return {
+    const finding: AlertFinding = {
       change,
       fingerprint: `${ruleId}|${scope}|${match.key}`,
       ruleId,
@@ -248,9 +248,11 @@ export class DetectionEngine {
       eventIds: match.eventIds,
       explanation: `${match.type}: ${measure}${order}${by ? ` with ${by}` : ''} in ${seconds} s`,
       kind: 'correlation',
-      ...(match.author ? { author: match.author } : {}),
-      groupBy,
     };
+    // Added, not spread in (a conditional spread takes V8's slow path): the members keep this order.
+    if (match.author) finding.author = match.author;
+    finding.groupBy = groupBy;
+    return finding;
   }
 }
 

@@ -14,10 +14,15 @@ export const VENDOR_KEY = 'linux-auth';
  */
 export function withVendor(fields: EventFields, group: string, values: Record<string, unknown>): EventFields {
   const present = withoutEmpty(values);
-  if (isEmpty(present)) return fields;
-  const mine: Record<string, unknown> = Object.assign({}, fields.vendor?.[VENDOR_KEY]);
+  return isEmpty(present) ? fields : underVendor(fields, group, present);
+}
+
+/** {@link withVendor} for `present` that the caller built with no empty member and at least one (nothing to filter). */
+export function underVendor(fields: EventFields, group: string, present: Record<string, unknown>): EventFields {
+  const given = fields.vendor;
+  const mine: Record<string, unknown> = given === undefined ? {} : Object.assign({}, given[VENDOR_KEY]);
   mine[group] = present;
-  const vendor: Record<string, Record<string, unknown>> = Object.assign({}, fields.vendor);
+  const vendor: Record<string, Record<string, unknown>> = given === undefined ? {} : Object.assign({}, given);
   vendor[VENDOR_KEY] = mine;
   fields.vendor = vendor;
   return fields;

@@ -1,6 +1,6 @@
 import { EventFields } from '../format-parser';
-import { remoteEndpoint, withVendor } from './auth-fields';
-import { readFrom, readLogin } from './sshd-text';
+import { remoteEndpoint, underVendor, withVendor } from './auth-fields';
+import { FromPart, readFrom, readLogin } from './sshd-text';
 import { ipVersion } from '../text/ip-version';
 
 const REPEATED = /^message repeated (\d{1,6}) times: \[ ?(.*?) ?\]\s*$/s;
@@ -28,15 +28,19 @@ export function parseSshdMessage(message: string): EventFields | undefined {
 }
 
 function readSshd(text: string): EventFields | undefined {
-  const source = fromEndpoint(text);
   // The user name is everything between "for" and "from": OpenSSH prints names with spaces verbatim.
   const login = readLogin(text);
   if (login) {
     const success = login.event === 'Accepted';
-    // Elastic's system/auth mapping: a successful login also opens a session.
-    const fields = authentication('ssh_login', success ? 'success' : 'failure', source, login.user, success ? ['authentication', 'session'] : undefined);
-    return withVendor(fields, 'ssh', { event: login.event, method: login.method, signature: login.signature });
+    // Elastic's system/auth mapping: a successful login also opens a session. The source is the host after
+    // the user (a user named "from …" does not hide it).
+    const fields = authentication('ssh_login', success ? 'success' : 'failure', ipEndpoint(login), login.user, success ? ['authentication', 'session'] : undefined);
+    // Every member is a non-empty text (a signature only when one follows): nothing for withVendor to drop.
+    const ssh: Record<string, string> = { event: login.event, method: login.method };
+    if (login.signature !== undefined) ssh.signature = login.signature;
+    return underVendor(fields, 'ssh', ssh);
   }
+  const source = ipEndpoint(readFrom(text));
   const invalid = INVALID_USER.exec(text);
   if (invalid) return withVendor(authentication('ssh_invalid_user', 'failure', source, invalid[1]), 'ssh', { event: 'Invalid' });
   if (DISCONNECT.test(text)) {
@@ -89,11 +93,10 @@ function authentication(
 }
 
 /** The address (and port) after "from", when it is an IP address: `remoteEndpoint` with only `ip` and `port` kept, built once. */
-function fromEndpoint(text: string): EventFields['source'] {
+function ipEndpoint(from: FromPart | undefined): EventFields['source'] {
   // "Received disconnect from IP port P:11: …" puts a colon right after the port; IPv6 addresses hold colons too.
-  const from = readFrom(text);
   const host = from?.host;
   if (host === undefined || host === '' || ipVersion(host) === 0) return undefined;
-  const port = from!.port === undefined ? 0 : Number(from!.port);
+  const port = from!.port ?? 0;
   return port > 0 && port < 65536 ? { ip: host, port } : { ip: host };
 }

@@ -8,6 +8,7 @@ import { isRegexSpace } from '../text/regex-space';
  */
 
 const COLON = ':'.charCodeAt(0);
+const ZERO = '0'.charCodeAt(0);
 
 /** Where the run of non-`\s` characters starting at `at` ends. */
 function tokenEnd(text: string, at: number): number {
@@ -16,10 +17,10 @@ function tokenEnd(text: string, at: number): number {
   return i;
 }
 
-/** The host after the first "from " that has one, and its port as written when it is a plain one. */
+/** The host after the first "from " that has one, and its port when it is a plain one (1–5 digits). */
 export interface FromPart {
   host: string;
-  port: string | undefined;
+  port: number | undefined;
 }
 
 // /from (\S+?)(?: port (\d{1,5})(?=[\s:]|$)|(?=\s|$))/: the lazy host can only stop where a space follows,
@@ -29,21 +30,29 @@ export function readFrom(text: string): FromPart | undefined {
     const hostAt = at + 5;
     const hostEnd = tokenEnd(text, hostAt);
     if (hostEnd === hostAt) continue;
-    const host = text.slice(hostAt, hostEnd);
-    if (!text.startsWith(' port ', hostEnd)) return { host, port: undefined };
-    const digitsAt = hostEnd + 6;
-    let end = digitsAt;
-    while (end < text.length && isDigit(text.charCodeAt(end))) end += 1;
-    const count = end - digitsAt;
-    const next = text.charCodeAt(end);
-    const ends = end === text.length || next === COLON || isRegexSpace(next);
-    return { host, port: count >= 1 && count <= 5 && ends ? text.slice(digitsAt, end) : undefined };
+    return { host: text.slice(hostAt, hostEnd), port: portAt(text, hostEnd) };
   }
   return undefined;
 }
 
-/** A login line's parts. */
-export interface LoginPart {
+/** The port of `(?: port (\d{1,5})(?=[\s:]|$))` at `at`, as a number; undefined when there is none. */
+function portAt(text: string, at: number): number | undefined {
+  if (!text.startsWith(' port ', at)) return undefined;
+  const digitsAt = at + 6;
+  let end = digitsAt;
+  let value = 0;
+  for (let code = text.charCodeAt(end); isDigit(code) && end - digitsAt < 6; code = text.charCodeAt(end)) {
+    value = value * 10 + (code - ZERO);
+    end += 1;
+  }
+  const count = end - digitsAt;
+  const next = text.charCodeAt(end);
+  const ends = end === text.length || next === COLON || isRegexSpace(next);
+  return count >= 1 && count <= 5 && ends ? value : undefined;
+}
+
+/** A login line's parts; `host` and `port` are the remote end after the user, the port as {@link readFrom} reads one. */
+export interface LoginPart extends FromPart {
   event: 'Failed' | 'Accepted';
   method: string;
   user: string;
@@ -53,7 +62,7 @@ export interface LoginPart {
 const METHODS = ['password', 'publickey', 'keyboard-interactive/pam', 'keyboard-interactive', 'hostbased', 'gssapi-with-mic', 'none'];
 
 // /^(Failed|Accepted) (password|publickey|keyboard-interactive\/pam|keyboard-interactive|hostbased|gssapi-with-mic|none)
-//   for (invalid user )?(.*?) from \S+(?: port \d+)?(?: ssh2(?:: (.+))?)?/s
+//   for (invalid user )?(.*?) from (\S+)(?: port \d+)?(?: ssh2(?:: (.+))?)?/s, with the port as `readFrom` takes it
 export function readLogin(text: string): LoginPart | undefined {
   const event = text.startsWith('Failed ') ? 'Failed' : text.startsWith('Accepted ') ? 'Accepted' : undefined;
   if (event === undefined) return undefined;
@@ -73,14 +82,16 @@ export function readLogin(text: string): LoginPart | undefined {
   const start = afterInvalid >= 0 ? userAt + 13 : userAt;
   const from = afterInvalid >= 0 ? afterInvalid : hostAfterUser(text, userAt);
   if (from < 0) return undefined;
-  let i = tokenEnd(text, from + 6);
+  const hostEnd = tokenEnd(text, from + 6);
+  const port = portAt(text, hostEnd);
+  let i = hostEnd;
   if (text.startsWith(' port ', i) && isDigit(text.charCodeAt(i + 6))) {
     i += 6;
     while (isDigit(text.charCodeAt(i))) i += 1;
   }
   let signature: string | undefined;
   if (text.startsWith(' ssh2', i) && text.startsWith(': ', i + 5) && i + 7 < text.length) signature = text.slice(i + 7);
-  return { event, method, user: text.slice(start, from), signature };
+  return { event, method, user: text.slice(start, from), host: text.slice(from + 6, hostEnd), port, signature };
 }
 
 /** Where the first " from " followed by a non-space character starts, at or after `at`; -1 if none. */

@@ -85,13 +85,14 @@ export interface HostAndTag {
   message: string;
 }
 
-// /^(\S+) ([^\s:[\]]{1,64}(?: \d+(?:\.\d+)+)?)(?:\[(\d{1,10})\])?: ?(.*)$/s — none of its parts can give
-// back characters to the next one and still match, so one left-to-right walk decides it.
-export function readHostAndTag(text: string): HostAndTag | undefined {
-  let i = 0;
+// /^(\S+) ([^\s:[\]]{1,64}(?: \d+(?:\.\d+)+)?)(?:\[(\d{1,10})\])?: ?(.*)$/s, from `at` — none of its parts can
+// give back characters to the next one and still match, so one left-to-right walk decides it. (Reading the
+// line from an offset, not a slice of it: characters of a sliced string are slower to read.)
+export function readHostAndTag(text: string, at = 0): HostAndTag | undefined {
+  let i = at;
   while (i < text.length && !isRegexSpace(text.charCodeAt(i))) i += 1;
-  if (i === 0 || text.charCodeAt(i) !== SPACE) return undefined;
-  const host = text.slice(0, i);
+  if (i === at || text.charCodeAt(i) !== SPACE) return undefined;
+  const host = text.slice(at, i);
   const tagAt = i + 1;
   i = tagAt;
   for (let code = text.charCodeAt(i); i < text.length && code !== COLON && code !== OPEN && code !== CLOSE && !isRegexSpace(code); code = text.charCodeAt(i)) i += 1;

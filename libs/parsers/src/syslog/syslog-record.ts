@@ -34,43 +34,46 @@ const RFC3339_STAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[
 const SPACED_ISO_STAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?)([+-]\d{2})(\d{2}) +/;
 
 const LESS_THAN = '<'.charCodeAt(0);
+const SPACE = ' '.charCodeAt(0);
 
 export function parseSyslogLine(line: string, context: SyslogContext): SyslogRecord | undefined {
-  let rest = line;
+  // Where the part being read starts: the header is read in the line itself, not in slices of it.
+  let at = 0;
   let priority: number | undefined;
   // Most lines carry no <PRI>: the first character tells without running the regex.
-  const pri = rest.charCodeAt(0) === LESS_THAN ? PRIORITY.exec(rest) : null;
+  const pri = line.charCodeAt(0) === LESS_THAN ? PRIORITY.exec(line) : null;
   if (pri) {
     priority = Number(pri[1]);
     if (priority > 191) return undefined;
-    rest = rest.slice(pri[0].length);
-    if (rest.startsWith('1 ')) return fromRfc5424(rest, priority, context);
+    at = pri[0].length;
+    if (line.startsWith('1 ', at)) return fromRfc5424(line.slice(at), priority, context);
     // Some senders put a space after <PRI> (tenzir's syslog-rfc3164 sample): "<34> Nov 16 14:55:56 …".
-    if (rest.startsWith(' ') && readBsdStamp(rest, 1)) rest = rest.slice(1);
+    if (line.charCodeAt(at) === SPACE && readBsdStamp(line, at + 1)) at += 1;
   }
 
   let timestamp: Date | undefined;
-  const bsd = readBsdStamp(rest, 0);
+  const bsd = readBsdStamp(line, at);
   if (bsd) {
-    const month = MONTHS.get(monthKey(rest, bsd.monthAt));
+    const month = MONTHS.get(monthKey(line, bsd.monthAt));
     const { day, hour, minute, second } = bsd;
     if (!month || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
     const millisecond = bsd.fraction ? Math.floor(Number(`0.${bsd.fraction}`) * 1000) : 0;
     timestamp = instantWithoutYear({ month, day, hour, minute, second, millisecond }, context.timeZone, context.receivedAt);
-    rest = rest.slice(bsd.end);
+    at = bsd.end;
   } else {
+    const rest = line.slice(at);
     const iso = RFC3339_STAMP.exec(rest);
     const spaced = iso ? undefined : SPACED_ISO_STAMP.exec(rest);
     if (iso) timestamp = new Date(iso[1]!);
     else if (spaced) timestamp = new Date(`${spaced[1]}T${spaced[2]}${spaced[3]}:${spaced[4]}`);
     else return undefined;
     if (Number.isNaN(timestamp.getTime())) return undefined;
-    rest = rest.slice((iso ?? spaced)![0].length);
+    at += (iso ?? spaced)![0].length;
   }
 
   // The tag may carry a version after a space, as old sysklogd writes it ("syslogd 1.4.1: restart.").
-  const tagged = readHostAndTag(rest);
-  if (!tagged) return { timestamp, priority, message: rest };
+  const tagged = readHostAndTag(line, at);
+  if (!tagged) return { timestamp, priority, message: line.slice(at) };
   return { timestamp, priority, host: tagged.host, app: tagged.app, pid: tagged.pid, message: tagged.message };
 }
 

@@ -85,11 +85,27 @@ export function localToInstant(local: LocalDateTime, zone: string): Date {
 
 /** `local` in `year` (not `local.year`), as an instant: callers pass a year without copying `local` for it. */
 function inYear(local: Omit<LocalDateTime, 'year'>, year: number, zone: string): Date {
-  const naive = Date.UTC(year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond);
+  return new Date(inYearMs(local, year, zone));
+}
+
+/**
+ * {@link inYear} in epoch ms. The last answer is remembered: log lines come in time order and most
+ * stamps have second resolution, so a burst of lines asks for the same wall-clock time over and over.
+ */
+function inYearMs(local: Omit<LocalDateTime, 'year'>, year: number, zone: string): number {
+  const { month, day, hour, minute, second, millisecond } = local;
+  const asked = lastLocal;
+  if (second === asked.second && minute === asked.minute && hour === asked.hour && day === asked.day && month === asked.month && millisecond === asked.millisecond && year === asked.year && zone === asked.zone) {
+    return asked.instantMs;
+  }
+  const naive = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
   const firstGuess = naive - zoneOffsetMs(zone, naive);
   // Re-read the offset at the guessed instant so times next to a DST change land on the right side.
-  return new Date(naive - zoneOffsetMs(zone, firstGuess));
+  const instantMs = naive - zoneOffsetMs(zone, firstGuess);
+  lastLocal = { year, month, day, hour, minute, second, millisecond, zone, instantMs };
+  return instantMs;
 }
+let lastLocal = { year: NaN, month: NaN, day: NaN, hour: NaN, minute: NaN, second: NaN, millisecond: NaN, zone: '', instantMs: NaN };
 
 /**
  * BSD syslog timestamps carry no year. Pick the year that puts the event closest to when it was

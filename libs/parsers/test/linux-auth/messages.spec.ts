@@ -35,6 +35,10 @@ describe('linux-auth messages', () => {
     ['systemd-logind[1]', 'New session 42 of user alice.', { event: { action: 'logind_session_new', category: ['session'] }, user: { name: 'alice' }, vendor: { 'linux-auth': { logind: { session_id: '42' } } } }],
     ['systemd-logind[1]', 'Removed session 42.', { event: { action: 'logind_session_removed', type: ['end'] } }],
     ['sshd[1]', 'Did not receive identification string from 203.0.113.9 port 4242', { source: { ip: '203.0.113.9', port: 4242 }, vendor: { 'linux-auth': { ssh: { dropped_ip: '203.0.113.9' } } } }],
+    // A user name that is, or starts with, "from": the source is the host after it, not the word.
+    ['sshd[1]', 'Failed password for invalid user from from 203.0.113.9 port 4242 ssh2',
+      { event: { action: 'ssh_login', outcome: 'failure' }, user: { name: 'from' }, source: { ip: '203.0.113.9', port: 4242 } }],
+    ['sshd[1]', 'Failed password for from x from 203.0.113.9 port 4242 ssh2', { user: { name: 'from x' }, source: { ip: '203.0.113.9', port: 4242 } }],
     ['sshd[1]', 'Received disconnect from 203.0.113.9 port 4242:11: Bye Bye [preauth]', { event: { action: 'ssh_disconnect' }, source: { ip: '203.0.113.9', port: 4242 } }],
     ['sshd[1]', 'reverse mapping checking getaddrinfo for bad.example [203.0.113.9] failed - POSSIBLE BREAK-IN ATTEMPT!',
       { event: { action: 'ssh_reverse_mapping_mismatch' }, source: { ip: '203.0.113.9', domain: 'bad.example' } }],

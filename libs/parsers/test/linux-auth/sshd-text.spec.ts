@@ -7,21 +7,26 @@ const LOGIN = /^(Failed|Accepted) (password|publickey|keyboard-interactive\/pam|
 
 function fromByRegex(text: string) {
   const m = FROM.exec(text);
-  return m ? { host: m[1], port: m[2] } : undefined;
+  return m ? { host: m[1], port: m[2] === undefined ? undefined : Number(m[2]) } : undefined;
 }
+
+// The host and port after the user, the port as FROM takes it.
+const LOGIN_FROM = /^(?:Failed|Accepted) \S+ for (?:invalid user )?.*? from (\S+)(?: port (\d{1,5})(?=[\s:]|$))?/s;
 
 function loginByRegex(text: string) {
   const m = LOGIN.exec(text);
-  return m ? { event: m[1], method: m[2], user: m[4], signature: m[5] } : undefined;
+  if (!m) return undefined;
+  const from = LOGIN_FROM.exec(text)!;
+  return { event: m[1], method: m[2], user: m[4], host: from[1], port: from[2] === undefined ? undefined : Number(from[2]), signature: m[5] };
 }
 
 describe('sshd text readers', () => {
   it('read the usual lines', () => {
-    expect(readLogin('Failed password for invalid user admin from 203.0.113.9 port 4242 ssh2')).toEqual({ event: 'Failed', method: 'password', user: 'admin', signature: undefined });
-    expect(readLogin('Accepted publickey for root from 10.0.0.5 port 22 ssh2: ED25519 SHA256:abc')).toEqual({ event: 'Accepted', method: 'publickey', user: 'root', signature: 'ED25519 SHA256:abc' });
-    expect(readLogin('Failed keyboard-interactive/pam for invalid user from x from 1.2.3.4')).toEqual({ event: 'Failed', method: 'keyboard-interactive/pam', user: 'from x', signature: undefined });
-    expect(readLogin('Failed password for invalid user from 1.2.3.4')).toEqual({ event: 'Failed', method: 'password', user: 'invalid user', signature: undefined });
-    expect(readFrom('Received disconnect from 198.51.100.7 port 51234:11: Bye Bye [preauth]')).toEqual({ host: '198.51.100.7', port: '51234' });
+    expect(readLogin('Failed password for invalid user admin from 203.0.113.9 port 4242 ssh2')).toEqual({ event: 'Failed', method: 'password', user: 'admin', host: '203.0.113.9', port: 4242, signature: undefined });
+    expect(readLogin('Accepted publickey for root from 10.0.0.5 port 22 ssh2: ED25519 SHA256:abc')).toEqual({ event: 'Accepted', method: 'publickey', user: 'root', host: '10.0.0.5', port: 22, signature: 'ED25519 SHA256:abc' });
+    expect(readLogin('Failed keyboard-interactive/pam for invalid user from x from 1.2.3.4')).toEqual({ event: 'Failed', method: 'keyboard-interactive/pam', user: 'from x', host: '1.2.3.4', port: undefined, signature: undefined });
+    expect(readLogin('Failed password for invalid user from 1.2.3.4')).toEqual({ event: 'Failed', method: 'password', user: 'invalid user', host: '1.2.3.4', port: undefined, signature: undefined });
+    expect(readFrom('Received disconnect from 198.51.100.7 port 51234:11: Bye Bye [preauth]')).toEqual({ host: '198.51.100.7', port: 51234 });
     expect(readFrom('Connection closed by 1.2.3.4 port 22 [preauth]')).toBeUndefined();
     expect(readFrom('Disconnected from user from 2001:db8::1 port 123456')).toEqual({ host: 'user', port: undefined });
   });

@@ -44,6 +44,9 @@ describe('BSD header readers', () => {
       expect([stamp, readBsdStamp(stamp, 0)]).toEqual([stamp, stampByRegex(stamp)]);
       const header = n % 3 === 0 ? tagLike() : Array.from({ length: 1 + Math.floor(random() * 8) }, () => pick(pieces)).join('');
       expect([header, readHostAndTag(header)]).toEqual([header, tagByRegex(header)]);
+      // Read from an offset into a longer line, as the syslog reader does after the stamp.
+      const prefix = pick(['', 'Nov  5 06:49:23 ', ' ', 'x']);
+      expect([header, readHostAndTag(prefix + header, prefix.length)]).toEqual([header, tagByRegex(header)]);
     }
   });
 });

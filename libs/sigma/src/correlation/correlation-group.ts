@@ -21,6 +21,8 @@ export interface CorrelationGroup {
    * the batch touched, not every open one. Cleared by whatever changes the group (CorrelationRuntime).
    */
   saved: GroupSnapshot | undefined;
+  /** The group-by values its key is the JSON of, read back once when a match of the group is first reported. */
+  values: readonly string[] | undefined;
 }
 
 export function newWindow(correlation: CompiledCorrelation, snapshot?: WindowSnapshot): CorrelationWindow {
@@ -34,7 +36,7 @@ export function newWindow(correlation: CompiledCorrelation, snapshot?: WindowSna
 }
 
 export function newGroup(correlation: CompiledCorrelation, key: string): CorrelationGroup {
-  return { key, window: newWindow(correlation), anchorStart: undefined, match: undefined, deadline: -Infinity, armedAt: undefined, saved: undefined };
+  return { key, window: newWindow(correlation), anchorStart: undefined, match: undefined, deadline: -Infinity, armedAt: undefined, saved: undefined, values: undefined };
 }
 
 export function snapshotGroup(group: CorrelationGroup): GroupSnapshot {
@@ -57,5 +59,6 @@ export function restoreGroup(correlation: CompiledCorrelation, snapshot: GroupSn
     deadline: snapshot.deadline,
     armedAt: snapshot.armedAt ?? undefined,
     saved: undefined,
+    values: undefined,
   };
 }

@@ -34,7 +34,7 @@ export class CorrelationRuntime {
   private timers = new BinaryHeap<TimerEntry>(timerBefore);
   private groups = new Map<string, CorrelationGroup>();
   private counters: RuleCounters = { late: 0, evicted: 0, missingField: 0, matchesCreated: 0 };
-  private dirty: { match: OpenMatch; group: string }[] = [];
+  private dirty: { match: OpenMatch; group: CorrelationGroup }[] = [];
   private lateThisCall = 0;
   private evictedThisCall = 0;
   private readonly timespanMs: number;
@@ -72,7 +72,8 @@ export class CorrelationRuntime {
 
   takeChanges(into: CorrelationMatchChange[]): void {
     for (const { match, group } of this.dirty) {
-      into.push({ change: match.pendingChange ?? 'updated', match: match.materialize(this.correlation, JSON.parse(group) as string[]) });
+      group.values ??= JSON.parse(group.key) as string[];
+      into.push({ change: match.pendingChange ?? 'updated', match: match.materialize(this.correlation, group.values) });
       match.pendingChange = undefined;
     }
     this.dirty = [];
@@ -183,7 +184,7 @@ export class CorrelationRuntime {
 
   private touched(group: CorrelationGroup, match: OpenMatch, change: 'created' | 'updated'): void {
     if (!this.correlation.emits) return;
-    if (match.pendingChange === undefined) this.dirty.push({ match, group: group.key });
+    if (match.pendingChange === undefined) this.dirty.push({ match, group });
     if (match.pendingChange !== 'created') match.pendingChange = change;
   }
 
