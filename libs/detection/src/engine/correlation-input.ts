@@ -42,7 +42,14 @@ class EventInput implements CorrelationInput {
 /** A detection rule's id and name, as correlations may reference it: one list per rule, made once. */
 const ruleNames = new WeakMap<SigmaMatch['rule'], readonly string[]>();
 function namesOf(rule: SigmaMatch['rule']): readonly string[] {
+  // The last rule asked for, remembered apart: a stream's correlated events mostly match one rule, and a
+  // WeakMap lookup costs more than the rest of building the input.
+  if (rule === lastRule) return lastNames;
   let names = ruleNames.get(rule);
   if (!names) ruleNames.set(rule, (names = [rule.id, rule.name].filter((name): name is string => Boolean(name))));
+  lastRule = rule;
+  lastNames = names;
   return names;
 }
+let lastRule: SigmaMatch['rule'] | undefined;
+let lastNames: readonly string[] = [];
