@@ -72,19 +72,19 @@ export interface LoginPart extends FromPart {
  * line, and reading a slice character by character in JavaScript cost twice what the expression does.
  */
 const LOGIN =
-  /^(?:Failed|Accepted) (password|publickey|keyboard-interactive\/pam|keyboard-interactive|hostbased|gssapi-with-mic|none) for (invalid user )?(.*?) from (\S+)(?: port (\d{1,5})(?![^\s:])| port \d+)?(?: ssh2(?:: (.+))?)?/s;
+  /^(?:Failed|Accepted) (password|publickey|keyboard-interactive\/pam|keyboard-interactive|hostbased|gssapi-with-mic|none) for (?:invalid user )?(.*?) from (\S+)(?: port (\d{1,5})(?![^\s:])| port \d+)?(?: ssh2(?:: (.+))?)?/s;
 const UPPER_F = 'F'.charCodeAt(0);
 
 export function readLogin(text: string): LoginPart | undefined {
   const match = LOGIN.exec(text);
   if (!match) return undefined;
-  const port = match[5];
+  const port = match[4];
   return {
     event: text.charCodeAt(0) === UPPER_F ? 'Failed' : 'Accepted',
     method: match[1]!,
-    user: match[3]!,
-    host: match[4]!,
+    user: match[2]!,
+    host: match[3]!,
     port: port === undefined ? undefined : Number(port),
-    signature: match[6],
+    signature: match[5],
   };
 }
