@@ -122,6 +122,11 @@ class PathReading {
   ) {}
 }
 
+function textOf(reading: PathReading): Texts {
+  if (reading.text === UNREAD) reading.text = textsOf(reading.value);
+  return reading.text;
+}
+
 /**
  * One event as the compiled rules read it. Each path is read, turned into text and lowered at most
  * once per event, however many rules look at it: lowering is the dominant cost of
@@ -150,15 +155,13 @@ export class EventView {
   }
 
   text(path: EventPath): Texts {
-    const reading = this.reading(path);
-    if (reading.text === UNREAD) reading.text = textsOf(reading.value);
-    return reading.text;
+    return textOf(this.reading(path));
   }
 
   lower(path: EventPath): Texts {
     const reading = this.reading(path);
     if (reading.lower !== UNREAD) return reading.lower;
-    const text = this.text(path);
+    const text = textOf(reading);
     if (typeof text !== 'string') return (reading.lower = lowered(text));
     if (text !== reading.lastText) {
       reading.lastText = text;
