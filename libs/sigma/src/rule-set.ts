@@ -18,6 +18,8 @@ const worthIndexing = (literal: string) => literal.length >= 3 || /[^\x00-\x7f]/
 class RuleGroup {
   readonly unconditional: number[] = [];
   private readonly byPath = new Map<string, { path: EventPath; literals: LiteralIndex<number> }>();
+  /** `byPath`'s entries as a list, once built: walked for every event routed here. */
+  private searches: ReadonlyArray<{ path: EventPath; literals: LiteralIndex<number> }> = [];
 
   add(index: number, rule: CompiledRule): void {
     const needs = rule.requirement.contains;
@@ -34,12 +36,14 @@ class RuleGroup {
 
   build(): void {
     for (const entry of this.byPath.values()) entry.literals.build();
+    this.searches = [...this.byPath.values()];
   }
 
   /** Marks the group's rules that this event could match. */
   collect(view: EventView, mark: (index: number) => void): void {
-    for (const index of this.unconditional) mark(index);
-    for (const { path, literals } of this.byPath.values()) {
+    for (let i = 0; i < this.unconditional.length; i += 1) mark(this.unconditional[i]!);
+    for (let i = 0; i < this.searches.length; i += 1) {
+      const { path, literals } = this.searches[i]!;
       const texts: Texts = view.lower(path);
       if (texts === undefined) continue;
       if (typeof texts === 'string') literals.search(texts, mark);
@@ -64,6 +68,8 @@ export interface RuleSetOptions {
  */
 export class RuleSet {
   private readonly routes = new Map<string, Map<string, RuleGroup>>();
+  /** The routing paths some rule is filed under, in ROUTING_PATHS order, with their groups by value. */
+  private readonly routed: ReadonlyArray<{ path: EventPath; byValue: ReadonlyMap<string, RuleGroup> }>;
   private readonly everywhere = new RuleGroup();
   private readonly seen: Uint32Array;
   private generation = 0;
@@ -93,6 +99,10 @@ export class RuleSet {
     rules.forEach((rule, index) => this.groupFor(rule).forEach((group) => group.add(index, rule)));
     this.everywhere.build();
     for (const groups of this.routes.values()) for (const group of groups.values()) group.build();
+    this.routed = ROUTING_PATHS.flatMap((path) => {
+      const byValue = this.routes.get(path.id);
+      return byValue ? [{ path, byValue }] : [];
+    });
   }
 
   private groupFor(rule: CompiledRule): RuleGroup[] {
@@ -122,9 +132,9 @@ export class RuleSet {
     }
     this.candidateCount = 0;
     this.everywhere.collect(view, this.mark);
-    for (const path of ROUTING_PATHS) {
-      const byValue = this.routes.get(path.id);
-      if (!byValue) continue;
+    // Only the paths some rule is routed by: each event would otherwise look up every routing path.
+    for (let i = 0; i < this.routed.length; i += 1) {
+      const { path, byValue } = this.routed[i]!;
       const texts = view.lower(path);
       if (texts === undefined) continue;
       if (typeof texts === 'string') byValue.get(texts)?.collect(view, this.mark);

@@ -19,8 +19,6 @@ interface DetectionHandle {
   runtime: CorrelationRuntime;
   ref: number;
   reference: CompiledReference;
-  /** The last input that fed it, so an event naming a rule by id and by name feeds it once. */
-  stamp: number;
   keys: GroupKeys;
 }
 
@@ -52,7 +50,9 @@ export class CorrelationEngine {
   private watermark: EventTimeWatermark;
   private late = 0;
   private invalidTimestamps = 0;
-  private stamp = 0;
+  /** The handles of the last `matched` list routed: one list per rule is passed for event after event. */
+  private lastMatched: readonly string[] | undefined;
+  private lastHandles: readonly DetectionHandle[] = [];
 
   constructor(plan: CorrelationPlan, options: Partial<CorrelationEngineOptions> = {}) {
     this.options = { ...DEFAULT_CORRELATION_OPTIONS, ...options };
@@ -63,7 +63,7 @@ export class CorrelationEngine {
     for (const runtime of this.runtimes) {
       runtime.correlation.refs.forEach((reference, ref) => {
         if (reference.kind !== 'detection') return;
-        const handle: DetectionHandle = { runtime, ref, reference, stamp: -1, keys: new GroupKeys(reference.groupFields, MAX_CACHED_KEYS) };
+        const handle: DetectionHandle = { runtime, ref, reference, keys: new GroupKeys(reference.groupFields, MAX_CACHED_KEYS) };
         for (const key of reference.matchKeys) {
           const list = this.byDetectionRule.get(key) ?? [];
           list.push(handle);
@@ -157,41 +157,44 @@ export class CorrelationEngine {
     return { restored, discarded };
   }
 
+  /** The references fed by an input that matched these rules, each once (a rule is named by id and by name). */
+  private handlesOf(matched: readonly string[]): readonly DetectionHandle[] {
+    if (matched === this.lastMatched) return this.lastHandles;
+    const handles: DetectionHandle[] = [];
+    for (const name of matched) for (const handle of this.byDetectionRule.get(name) ?? []) if (!handles.includes(handle)) handles.push(handle);
+    this.lastMatched = matched;
+    this.lastHandles = handles;
+    return handles;
+  }
+
   private route(input: CorrelationInput, late: boolean): void {
-    this.stamp += 1;
-    let lateCounted = false;
-    for (const name of input.matched) {
-      const handles = this.byDetectionRule.get(name);
-      if (!handles) continue;
-      for (const handle of handles) {
-        if (handle.stamp === this.stamp) continue;
-        handle.stamp = this.stamp;
-        if (late) {
-          handle.runtime.countLate();
-          if (!lateCounted) this.late += 1;
-          lateCounted = true;
-          continue;
-        }
-        const group = handle.keys.keyOf(input);
-        const value = group === undefined ? undefined : countedValueOf(handle.reference, input);
-        if (group === undefined || value === undefined) {
-          handle.runtime.countMissingField();
-          continue;
-        }
-        // As pendingItem() builds it (every member, this order), without the options object.
-        const item: PendingItem = {
-          ts: input.timestamp,
-          id: input.eventId,
-          ref: handle.ref,
-          group,
-          value: value === NOT_COUNTED ? undefined : value,
-          ids: undefined,
-          count: input.count !== undefined && input.count > 1 ? input.count : undefined,
-          firstAt: undefined,
-          facets: input.facets,
-        };
-        handle.runtime.enqueue(item);
+    const handles = this.handlesOf(input.matched);
+    if (late) {
+      for (let i = 0; i < handles.length; i += 1) handles[i]!.runtime.countLate();
+      if (handles.length > 0) this.late += 1;
+      return;
+    }
+    for (let i = 0; i < handles.length; i += 1) {
+      const handle = handles[i]!;
+      const group = handle.keys.keyOf(input);
+      const value = group === undefined ? undefined : countedValueOf(handle.reference, input);
+      if (group === undefined || value === undefined) {
+        handle.runtime.countMissingField();
+        continue;
       }
+      // As pendingItem() builds it (every member, this order), without the options object.
+      const item: PendingItem = {
+        ts: input.timestamp,
+        id: input.eventId,
+        ref: handle.ref,
+        group,
+        value: value === NOT_COUNTED ? undefined : value,
+        ids: undefined,
+        count: input.count !== undefined && input.count > 1 ? input.count : undefined,
+        firstAt: undefined,
+        facets: input.facets,
+      };
+      handle.runtime.enqueue(item);
     }
   }
 
