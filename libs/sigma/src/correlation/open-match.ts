@@ -1,6 +1,7 @@
 import { CorrelationMatch } from './correlation-io';
 import { CompiledCorrelation } from './correlation-compiler';
 import { EventIdSample } from './event-id-sample';
+import { KnownStrings } from './known-strings';
 import { PendingItem } from './pending-item';
 
 export interface MatchSnapshot {
@@ -36,6 +37,8 @@ export class OpenMatch {
   pendingChange: 'created' | 'updated' | undefined;
   /** Per facet, the value an event last brought: consecutive events mostly repeat it. */
   private readonly lastFacets: (string | undefined)[] = [];
+  /** Per facet, values known to be in its set without hashing them (made once it holds two). */
+  private readonly known: (KnownStrings | undefined)[] = [];
   /**
    * The facet values as lists, as last made; dropped when a facet gains a value. Snapshots and reported
    * matches share them (they only read them): a match's facets stop changing long before its events do.
@@ -109,7 +112,11 @@ export class OpenMatch {
         if (size > 0 && this.grouped[index]) continue;
         if (given === this.lastFacets[index]) continue;
         this.lastFacets[index] = given;
+        const known = this.known[index];
+        if (known !== undefined && known.has(given)) continue;
         values.add(given);
+        // Only facets with several values get slots: a group's single host or system needs none.
+        if (values.size > 1) (this.known[index] ??= new KnownStrings()).remember(given);
       } else {
         for (const value of given) if (values.size < cap) values.add(value);
       }
