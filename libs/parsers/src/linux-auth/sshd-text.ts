@@ -36,25 +36,17 @@ export function readFrom(text: string): FromPart | undefined {
 
 /** The port of `(?: port (\d{1,5})(?=[\s:]|$))` at `at`, as a number; undefined when there is none. */
 function portAt(text: string, at: number): number | undefined {
-  return text.startsWith(' port ', at) ? portValue(text, at + 6, digitsEnd(text, at + 6)) : undefined;
-}
-
-/** Where the run of ASCII digits starting at `at` ends. */
-function digitsEnd(text: string, at: number): number {
-  let end = at;
-  while (isDigit(text.charCodeAt(end))) end += 1;
-  return end;
-}
-
-/** The digits from `start` to `end` as a port: 1–5 of them, ending the text or followed by `\s` or a colon. */
-function portValue(text: string, start: number, end: number): number | undefined {
-  const count = end - start;
-  if (count < 1 || count > 5) return undefined;
-  const next = text.charCodeAt(end);
-  if (end !== text.length && next !== COLON && !isRegexSpace(next)) return undefined;
+  if (!text.startsWith(' port ', at)) return undefined;
+  const start = at + 6;
+  let end = start;
   let value = 0;
-  for (let i = start; i < end; i += 1) value = value * 10 + (text.charCodeAt(i) - ZERO);
-  return value;
+  for (let code = text.charCodeAt(end); isDigit(code); code = text.charCodeAt(end)) {
+    value = value * 10 + (code - ZERO);
+    end += 1;
+  }
+  const next = text.charCodeAt(end);
+  const ends = end === text.length || next === COLON || isRegexSpace(next);
+  return end - start >= 1 && end - start <= 5 && ends ? value : undefined;
 }
 
 /** A login line's parts; `host` and `port` are the remote end after the user, the port as {@link readFrom} reads one. */

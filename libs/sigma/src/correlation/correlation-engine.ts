@@ -211,7 +211,7 @@ export class CorrelationEngine {
     for (const consumer of source.consumers) {
       const runtime = this.runtimes[consumer.correlation]!;
       const reference = runtime.correlation.refs[consumer.ref]!;
-      const group = groupKeyOf(reference, upstream);
+      const group = jsonOfValues(reference.groupFields, upstream);
       const value = group === undefined ? undefined : countedValueOf(reference, upstream);
       if (group === undefined || value === undefined) {
         runtime.countMissingField();
@@ -245,17 +245,6 @@ export class CorrelationEngine {
 /** Marks a reference that counts no value (every type but value_count). */
 const NOT_COUNTED = '\u0000not-counted';
 
-/** The group key of an upstream match (chained correlations: not per event, so not cached). */
-function groupKeyOf(reference: CompiledReference, source: FieldSource): string | undefined {
-  const values: string[] = [];
-  for (const field of reference.groupFields) {
-    const value = source.field(field);
-    if (value === undefined || value === '') return undefined;
-    values.push(String(value));
-  }
-  return JSON.stringify(values);
-}
-
 /** value_count: the counted value (JSON of the tuple for several fields); undefined when one is missing. */
 function countedValueOf(reference: CompiledReference, source: FieldSource): string | undefined {
   const fields = reference.valueFields;
@@ -264,6 +253,14 @@ function countedValueOf(reference: CompiledReference, source: FieldSource): stri
     const value = source.field(fields[0]!);
     return value === undefined || value === '' ? undefined : String(value);
   }
+  return jsonOfValues(fields, source);
+}
+
+/**
+ * JSON of the fields' values as texts, in order; undefined when one is missing or empty. (An upstream
+ * match's group key: chained inputs are not per event, so their keys are not cached in GroupKeys.)
+ */
+function jsonOfValues(fields: readonly string[], source: FieldSource): string | undefined {
   const values: string[] = [];
   for (const field of fields) {
     const value = source.field(field);

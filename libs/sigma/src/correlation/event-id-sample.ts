@@ -41,7 +41,7 @@ export class EventIdSample {
       ring.push(id);
       return;
     }
-    if (ring.length === 0) return;
+    if (ring.length === 0) return; // a cap of 0 or 1 keeps no tail
     ring[this.tailStart] = id;
     this.tailStart = this.tailStart + 1 === ring.length ? 0 : this.tailStart + 1;
   }
@@ -53,7 +53,6 @@ export class EventIdSample {
   }
 
   list(): string[] {
-    const start = this.tailStart;
-    return start === 0 ? this.head.concat(this.ring) : this.head.concat(this.ring.slice(start), this.ring.slice(0, start));
+    return this.head.concat(this.tail());
   }
 }

@@ -35,9 +35,7 @@ export interface MatchLimits {
 export class OpenMatch {
   /** Set when the match changed during the current call; the engine reports each match once per call. */
   pendingChange: 'created' | 'updated' | undefined;
-  /** Per facet, the value an event last brought: consecutive events mostly repeat it. */
-  private readonly lastFacets: (string | undefined)[] = [];
-  /** Per facet, values known to be in its set without hashing them (made once it holds two). */
+  /** Per facet, values known to be in its set, found without hashing them (made with its first value). */
   private readonly known: (KnownStrings | undefined)[] = [];
   /**
    * The facet values as lists, as last made; dropped when a facet gains a value. Snapshots and reported
@@ -110,13 +108,10 @@ export class OpenMatch {
       if (typeof given === 'string') {
         // A group-by field's value is the group's: known from the first event on (no string to compare).
         if (size > 0 && this.grouped[index]) continue;
-        if (given === this.lastFacets[index]) continue;
-        this.lastFacets[index] = given;
-        const known = this.known[index];
-        if (known !== undefined && known.has(given)) continue;
+        const known = (this.known[index] ??= new KnownStrings());
+        if (known.has(given)) continue;
         values.add(given);
-        // Only facets with several values get slots: a group's single host or system needs none.
-        if (values.size > 1) (this.known[index] ??= new KnownStrings()).remember(given);
+        known.remember(given);
       } else {
         for (const value of given) if (values.size < cap) values.add(value);
       }
